@@ -1,0 +1,52 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+// Data flows one way: text → facts (Core, Extract) → chart spec → scene (Charts, Scene)
+// → backends (Cairo, SVG) → files → report → CLI. Each layer is a target and may only
+// depend on the layers before it.
+let package = Package(
+    name: "Plotline",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "plotline", targets: ["plotline"]),
+        .library(name: "PlotlineCharts", targets: ["PlotlineCharts"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0")
+    ],
+    targets: [
+        .target(name: "PlotlineCore"),
+        .target(
+            name: "PlotlineExtract", dependencies: ["PlotlineCore"],
+            resources: [.copy("Resources/lexicon.json")]),
+        .target(name: "PlotlineScene"),
+        .target(name: "PlotlineCharts", dependencies: ["PlotlineCore", "PlotlineScene"]),
+        .systemLibrary(
+            name: "CCairo", pkgConfig: "pangocairo",
+            providers: [.apt(["libcairo2-dev", "libpango1.0-dev", "libdeflate-dev"])]),
+        .target(name: "PlotlineCairo", dependencies: ["PlotlineScene", "CCairo"]),
+        .target(name: "PlotlineSVG", dependencies: ["PlotlineScene"]),
+        .target(
+            name: "PlotlineReport",
+            dependencies: ["PlotlineCore", "PlotlineCharts", "PlotlineSVG", "PlotlineCairo"]),
+        .executableTarget(
+            name: "plotline",
+            dependencies: [
+                "PlotlineCore", "PlotlineExtract", "PlotlineCharts", "PlotlineCairo", "PlotlineSVG",
+                "PlotlineReport",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]),
+        .target(
+            name: "PlotlineTestSupport", dependencies: ["PlotlineScene", "PlotlineCairo"],
+            path: "Tests/PlotlineTestSupport"),
+        .testTarget(name: "PlotlineCoreTests", dependencies: ["PlotlineCore"]),
+        .testTarget(name: "PlotlineExtractTests", dependencies: ["PlotlineExtract", "PlotlineCore"]),
+        .testTarget(
+            name: "PlotlineChartsTests",
+            dependencies: ["PlotlineCharts", "PlotlineScene", "PlotlineCairo", "PlotlineSVG", "PlotlineTestSupport"],
+            resources: [.copy("Goldens")]),
+        .testTarget(
+            name: "PlotlineEndToEndTests", dependencies: ["PlotlineTestSupport"]),
+    ],
+    swiftLanguageModes: [.v5]
+)

@@ -1,0 +1,180 @@
+import CCairo
+import Foundation
+import PlotlineScene
+
+public enum RasterFormat: String, Sendable, CaseIterable {
+    case png, pdf
+}
+
+/// Draws scenes with Cairo: PNG through our own libdeflate encoder, PDF through Cairo's
+/// PDF surface with fixed metadata so the same scene always gives the same bytes.
+public struct CairoRenderer: SceneRenderer {
+    public var format: RasterFormat
+    /// Device pixels per point for PNG (2 for HiDPI).
+    public var scale: Double
+    /// The largest canvas side in device pixels; keeps one bad spec from eating the machine.
+    public var maxPixels: Int
+
+    public init(format: RasterFormat, scale: Double = 1, maxPixels: Int = 16_384) {
+        self.format = format
+        self.scale = scale
+        self.maxPixels = maxPixels
+    }
+
+    public func render(_ scene: Scene) throws -> [UInt8] {
+        switch format {
+        case .png: return try renderPNG(scene)
+        case .pdf: return try renderPDF(scene)
+        }
+    }
+
+    private func renderPNG(_ scene: Scene) throws -> [UInt8] {
+        let w = Int((scene.width * scale).rounded())
+        let h = Int((scene.height * scale).rounded())
+        guard w >= 1, h >= 1, w <= maxPixels, h <= maxPixels else {
+            throw CairoError.canvasTooLarge(width: w, height: h, limit: maxPixels)
+        }
+        let surface = try CairoSurface.image(width: w, height: h)
+        let context = try CairoContext(surface)
+        cairo_scale(context.pointer, scale, scale)
+        try SceneDrawer(context: context).draw(scene)
+        cairo_surface_flush(surface.pointer)
+        guard let data = cairo_image_surface_get_data(surface.pointer) else {
+            throw CairoError.encoding("the image surface has no pixel data")
+        }
+        let stride = Int(cairo_image_surface_get_stride(surface.pointer))
+        return try PNGEncoder.encodeARGB32(pixels: data, width: w, height: h, stride: stride)
+    }
+
+    private func renderPDF(_ scene: Scene) throws -> [UInt8] {
+        let sink = ByteSink()
+        let box = Unmanaged.passUnretained(sink).toOpaque()
+        let bytes: [UInt8] = try withExtendedLifetime(sink) {
+            let surface = try CairoSurface(
+                checking: cairo_pdf_surface_create_for_stream(byteSinkWriter, box, scene.width, scene.height))
+            let date = PDFDate.fixed()
+            cairo_pdf_surface_set_metadata(surface.pointer, CAIRO_PDF_METADATA_CREATE_DATE, date)
+            cairo_pdf_surface_set_metadata(surface.pointer, CAIRO_PDF_METADATA_MOD_DATE, date)
+            cairo_pdf_surface_set_metadata(surface.pointer, CAIRO_PDF_METADATA_TITLE, scene.title)
+            cairo_pdf_surface_set_metadata(surface.pointer, CAIRO_PDF_METADATA_CREATOR, "Plotline")
+            do {
+                let context = try CairoContext(surface)
+                try SceneDrawer(context: context).draw(scene)
+            }
+            try surface.finish()
+            return sink.bytes
+        }
+        return bytes
+    }
+}
+
+/// The PDF creation date: `SOURCE_DATE_EPOCH` when set (reproducible-builds.org), else a
+/// fixed date, never the clock, so PDFs are byte-identical across runs.
+enum PDFDate {
+    static func fixed() -> String {
+        var seconds: TimeInterval = 946_684_800  // 2000-01-01T00:00:00Z
+        if let raw = ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"], let v = Double(raw), v >= 0, v < 253_402_300_800 {
+            seconds = v
+        }
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = TimeZone(identifier: "UTC")
+        formatter.dateFormat = "yyyy-MM-dd'T'HH:mm:ss'Z'"
+        return formatter.string(from: Date(timeIntervalSince1970: seconds))
+    }
+}
+
+/// Walks a scene and issues Cairo calls. Shared by every Cairo surface type.
+struct SceneDrawer {
+    let context: CairoContext
+    let layout: PangoLayout
+
+    init(context: CairoContext) throws {
+        self.context = context
+        self.layout = try PangoLayout(context: context)
+    }
+
+    private var cr: OpaquePointer { context.pointer }
+
+    func draw(_ scene: Scene) throws {
+        cairo_set_antialias(cr, CAIRO_ANTIALIAS_GRAY)
+        setColor(scene.background)
+        cairo_paint(cr)
+        draw(scene.marks)
+        try context.check()
+    }
+
+    private func draw(_ marks: [Mark]) {
+        for mark in marks {
+            switch mark {
+            case .group(let g):
+                cairo_save(cr)
+                if let clip = g.clip {
+                    cairo_rectangle(cr, clip.x, clip.y, clip.width, clip.height)
+                    cairo_clip(cr)
+                }
+                draw(g.marks)
+                cairo_restore(cr)
+            case .rect(let r):
+                cairo_rectangle(cr, r.rect.x, r.rect.y, r.rect.width, r.rect.height)
+                fillAndStroke(fill: r.fill, stroke: r.stroke, width: r.strokeWidth, dash: r.dash)
+            case .rule(let r):
+                cairo_move_to(cr, r.from.x, r.from.y)
+                cairo_line_to(cr, r.to.x, r.to.y)
+                fillAndStroke(fill: nil, stroke: r.stroke, width: r.width, dash: r.dash)
+            case .path(let p):
+                guard let first = p.points.first else { continue }
+                cairo_move_to(cr, first.x, first.y)
+                for q in p.points.dropFirst() { cairo_line_to(cr, q.x, q.y) }
+                if p.closed { cairo_close_path(cr) }
+                cairo_set_line_join(cr, CAIRO_LINE_JOIN_ROUND)
+                cairo_set_line_cap(cr, CAIRO_LINE_CAP_ROUND)
+                fillAndStroke(fill: p.fill, stroke: p.stroke, width: p.width, dash: p.dash)
+                cairo_set_line_cap(cr, CAIRO_LINE_CAP_BUTT)
+            case .symbol(let s):
+                cairo_new_sub_path(cr)
+                cairo_arc(cr, s.center.x, s.center.y, s.radius, 0, 2 * Double.pi)
+                fillAndStroke(fill: s.fill, stroke: s.stroke, width: s.strokeWidth, dash: [])
+            case .text(let t):
+                drawText(t)
+            }
+        }
+    }
+
+    private func setColor(_ c: Color) {
+        cairo_set_source_rgba(cr, c.r, c.g, c.b, c.a)
+    }
+
+    private func fillAndStroke(fill: Color?, stroke: Color?, width: Double, dash: [Double]) {
+        if let fill {
+            setColor(fill)
+            if stroke != nil && width > 0 { cairo_fill_preserve(cr) } else { cairo_fill(cr) }
+        }
+        if let stroke, width > 0 {
+            setColor(stroke)
+            cairo_set_line_width(cr, width)
+            dash.withUnsafeBufferPointer { cairo_set_dash(cr, $0.baseAddress, Int32($0.count), 0) }
+            cairo_stroke(cr)
+            cairo_set_dash(cr, nil, 0, 0)
+        }
+        cairo_new_path(cr)
+    }
+
+    private func drawText(_ t: TextMark) {
+        layout.set(t.text, font: t.font)
+        let extent = layout.extent()
+        let shift: Double
+        switch t.anchor {
+        case .start: shift = 0
+        case .middle: shift = extent.width / 2
+        case .end: shift = extent.width
+        }
+        cairo_save(cr)
+        cairo_translate(cr, t.x, t.y)
+        if t.angle != 0 { cairo_rotate(cr, -t.angle * Double.pi / 180) }
+        cairo_move_to(cr, -shift, -extent.ascent)
+        setColor(t.color)
+        pango_cairo_show_layout(cr, layout.pointer)
+        cairo_restore(cr)
+    }
+}

@@ -1,0 +1,39 @@
+import PlotlineCore
+import PlotlineScene
+
+/// Turns a chart spec into a scene. Pure apart from asking `measurer` how big text is.
+public struct ChartBuilder {
+    public var theme: Theme
+    let typesetter: Typesetter
+
+    public init(measurer: TextMeasurer, theme: Theme = .standard) {
+        self.theme = theme
+        self.typesetter = Typesetter(measurer: measurer)
+    }
+
+    /// Canvas sides outside this range are refused: below it nothing fits, above it one spec
+    /// could ask for gigabytes of pixels.
+    public static let sizeRange: ClosedRange<Double> = 120...8000
+
+    public func scene(for spec: ChartSpec) throws -> Scene {
+        guard ChartBuilder.sizeRange.contains(spec.width), ChartBuilder.sizeRange.contains(spec.height) else {
+            throw ChartError.invalid(
+                "chart '\(spec.name)': size \(NumberFormat.grouped(spec.width))x\(NumberFormat.grouped(spec.height)) is outside \(Int(ChartBuilder.sizeRange.lowerBound))–\(Int(ChartBuilder.sizeRange.upperBound)) points a side; give a size such as 800x500"
+            )
+        }
+        switch spec.kind {
+        case .line: return try lineScene(spec)
+        case .bar: return try barScene(spec)
+        case .grid: return try gridScene(spec)
+        }
+    }
+
+    func valueLabel(_ v: Double, spec: ChartSpec) -> String {
+        let number = NumberFormat.format(v, style: spec.valueStyle)
+        switch spec.unit {
+        case "percent": return number + "%"
+        case "yuan": return spec.valueStyle == .chinese ? number + "元" : number + " yuan"
+        default: return number
+        }
+    }
+}
