@@ -1,1 +1,664 @@
+import Foundation
 import PlotlineCore
+
+/// Pulls quantities, their periods and the places named out of English news text.
+///
+/// It works sentence by sentence on UTF-8 bytes, so offsets are exact byte positions in
+/// the source file and memory stays proportional to one sentence plus what it finds.
+public struct Extractor {
+    public var lexicon: Lexicon
+    /// The document's date; found in the text when not given.
+    public var dateline: Day?
+    /// Facts whose value has more digits than this are refused as implausible.
+    public var maxDigits = 18
+
+    let cues: [(words: [String], metric: Int)]
+    let zeroPhrases: [(words: [String], index: Int)]
+    let unitPhrases: [String: String]
+    let personNouns: Set<String>
+    let notPlaces: [[String]]
+    let qualifierPhrases: [String: String]
+
+    public init(lexicon: Lexicon, dateline: Day? = nil) {
+        self.lexicon = lexicon
+        self.dateline = dateline
+        func words(_ s: String) -> [String] {
+            // Split like the tokenizer: hyphenated words stay whole, punctuation stands alone.
+            var out: [String] = []
+            var current = ""
+            for ch in s.lowercased() {
+                if ch.isLetter || ch.isNumber || ((ch == "-" || ch == "'") && !current.isEmpty) {
+                    current.append(ch)
+                } else {
+                    if !current.isEmpty { out.append(current) }
+                    current = ""
+                    if !ch.isWhitespace { out.append(String(ch)) }
+                }
+            }
+            if !current.isEmpty { out.append(current) }
+            return out
+        }
+        var cues: [([String], Int)] = []
+        for (i, m) in lexicon.metrics.enumerated() {
+            for c in m.cues { cues.append((words(c), i)) }
+        }
+        // Longer cues first, so "rural poor people" wins over "rural poor".
+        self.cues = cues.sorted { $0.0.count > $1.0.count }.map { (words: $0.0, metric: $0.1) }
+        zeroPhrases = lexicon.zero_phrases.enumerated().map { (words: words($0.element.phrase), index: $0.offset) }
+        unitPhrases = Dictionary(lexicon.units.map { ($0.key.lowercased(), $0.value) }, uniquingKeysWith: { a, _ in a })
+        personNouns = Set(lexicon.person_nouns.map { $0.lowercased() })
+        notPlaces = lexicon.not_places.map { words($0) }
+        qualifierPhrases = Dictionary(lexicon.qualifiers.map { ($0.key.lowercased(), $0.value) }, uniquingKeysWith: { a, _ in a })
+    }
+
+    public static func standard(dateline: Day? = nil) throws -> Extractor {
+        Extractor(lexicon: try Lexicon.builtIn(), dateline: dateline)
+    }
+
+    /// Extracts from several documents and builds series across all of them.
+    public func extract(documents: [(source: String, bytes: [UInt8])]) -> Extraction {
+        var all = Extraction()
+        for d in documents {
+            let one = extract(bytes: d.bytes, source: d.source)
+            all.facts += one.facts
+            all.places += one.places
+            all.warnings += one.warnings
+        }
+        let built = SeriesBuilder(lexicon: lexicon).build(all.facts)
+        all.series = built.series
+        all.warnings += built.warnings
+        return all
+    }
+
+    /// Extracts facts and places from one document (series need `extract(documents:)`).
+    public func extract(bytes: [UInt8], source: String) -> Extraction {
+        bytes.withUnsafeBufferPointer { buffer in
+            var state = DocumentState(source: source)
+            state.dateline = dateline ?? Extractor.findDateline(buffer)
+            var lineStart = 0
+            // Skip a UTF-8 byte order mark; offsets still count it.
+            if buffer.count >= 3 && buffer[0] == 0xEF && buffer[1] == 0xBB && buffer[2] == 0xBF { lineStart = 3 }
+            var i = lineStart
+            while i <= buffer.count {
+                if i == buffer.count || buffer[i] == 10 {
+                    if i > lineStart { processLine(buffer, lineStart, i, &state) }
+                    lineStart = i + 1
+                }
+                i += 1
+            }
+            state.resolvePlaces()
+            state.resolveRelativePeriods()
+            return Extraction(facts: state.facts, series: [], places: state.places, warnings: state.warnings)
+        }
+    }
+
+    // MARK: - Sentences
+
+    private func processLine(_ bytes: UnsafeBufferPointer<UInt8>, _ from: Int, _ to: Int, _ state: inout DocumentState) {
+        let tokens = Tokenizer.tokens(bytes, from: from, to: to)
+        var start = 0
+        for (i, t) in tokens.enumerated() {
+            guard t.kind == .punct, Words.sentenceEnders.contains(t.text) else { continue }
+            if t.text == "." && i > 0 {
+                let prev = tokens[i - 1]
+                // "No. 1", initials: not the end of a sentence.
+                if prev.kind == .word && (prev.lower == "no" || (prev.text.count == 1 && prev.isCapitalized)) { continue }
+            }
+            let next = i + 1 < tokens.count ? tokens[i + 1] : nil
+            if let next, !next.spaced, next.kind != .punct { continue }
+            processSentence(Array(tokens[start...i]), bytes, &state)
+            start = i + 1
+        }
+        if start < tokens.count { processSentence(Array(tokens[start...]), bytes, &state) }
+    }
+
+    private func processSentence(_ t: [Token], _ bytes: UnsafeBufferPointer<UInt8>, _ state: inout DocumentState) {
+        guard !t.isEmpty else { return }
+        var consumed = [Bool](repeating: false, count: t.count)
+        var times: [TimeMention] = []
+        findTimes(t, &consumed, &times)
+        let sentencePlaces = findPlaces(t, &state)
+        defer { if let last = sentencePlaces.last { state.lastEntity = last.name } else if !t.isEmpty { state.lastEntity = nil } }
+        var found: [Found] = []
+        findQuantities(t, &consumed, &found, &state)
+        findZeroPhrases(t, &found)
+        guard !found.isEmpty else { return }
+        let sentence = Extractor.text(bytes, t.first!.start, t.last!.end)
+        let cueHits = findCues(t)
+        found.sort { $0.first < $1.first }
+        var metrics: [(id: String, index: Int?)] = []
+        var units: [String] = []
+        for (n, f) in found.enumerated() {
+            var metric = f.metricOverride ?? chooseMetric(f, cueHits, t)
+            var unit = f.unit
+            // "from 2,982 yuan in 2015 to 10,740 yuan", "about 20,000 and 101,000": the second
+            // number continues the first one's measure.
+            if n > 0, metric.index == nil, f.first >= 1, ["to", "and", "or"].contains(t[f.first - 1].lower) || (f.first >= 2 && ["to", "and"].contains(t[f.first - 2].lower)),
+                units[n - 1].isEmpty == false, unit.isEmpty || baseUnit(unit) == baseUnit(units[n - 1]), found[n - 1].last < f.first, f.first - found[n - 1].last <= 8
+            {
+                metric = metrics[n - 1]
+                if unit.isEmpty { unit = units[n - 1] }
+            }
+            metrics.append(metric)
+            if unit.isEmpty, let m = metric.index, !found[n].hasScale || true {
+                unit = lexicon.metrics[m].units.first ?? ""
+            }
+            units.append(unit)
+        }
+        for (n, f) in found.enumerated() {
+            let metric = metrics[n]
+            let unit = units[n]
+            if unit.isEmpty { continue }
+            let (period, relative) = choosePeriod(f, times)
+            var entity = chooseEntity(f, sentencePlaces, t)
+            if entity == "China", sentencePlaces.isEmpty, let lead = t.first?.lower, ["it", "its", "they", "their", "there", "here"].contains(lead),
+                let previous = state.lastEntity
+            {
+                entity = previous
+            }
+            var fact = Fact(
+                source: state.source, offset: t[f.first].start, length: t[f.last].end - t[f.first].start,
+                quote: Extractor.text(bytes, t[f.first].start, t[f.last].end), metric: metric.id, entity: entity,
+                period: period, value: f.value, unit: unit, qualifier: f.qualifier, sentence: sentence)
+            if let hi = f.high { fact.qualifier = (f.qualifier.isEmpty ? "" : f.qualifier + " ") + "range:" + Extractor.plain(hi) }
+            if let relative { state.relativeFacts.append((state.facts.count, relative)) }
+            state.facts.append(fact)
+        }
+    }
+
+    private func baseUnit(_ u: String) -> String { u.hasPrefix("yuan") ? "yuan" : u }
+
+    static func text(_ bytes: UnsafeBufferPointer<UInt8>, _ a: Int, _ b: Int) -> String {
+        String(decoding: UnsafeBufferPointer(rebasing: bytes[a..<b]), as: UTF8.self)
+    }
+
+    /// A plain decimal: no exponent, no grouping, no trailing zeros.
+    public static func plain(_ v: Double) -> String {
+        if v == v.rounded() && abs(v) < 1e18 { return String(Int64(v)) }
+        var s = String(format: "%.6f", v)
+        while s.hasSuffix("0") { s.removeLast() }
+        if s.hasSuffix(".") { s.removeLast() }
+        return s
+    }
+
+    // MARK: - Dates and years
+
+    struct TimeMention {
+        var token: Int
+        var period: Period?
+        /// Years before the dateline for "the past N years"; -1 for "last year"; 0 for "this year".
+        var relativeYears: Int?
+    }
+
+    private func findTimes(_ t: [Token], _ consumed: inout [Bool], _ times: inout [TimeMention]) {
+        var i = 0
+        while i < t.count {
+            let tok = t[i]
+            // Month Day[th][ to Day[th]][, Year]  |  Month Year
+            if tok.kind == .word, let month = Words.months[tok.lower], tok.isCapitalized, i + 1 < t.count, t[i + 1].kind == .number {
+                let n = t[i + 1]
+                if n.text.count == 4, let y = Int(n.text), (1800...2100).contains(y) {
+                    var p = Period.month(y, month)
+                    if i >= 2 && t[i - 1].lower == "of" && t[i - 2].lower == "end" { p = .day(Day(y, month, Day.daysIn(month: month, year: y))) }
+                    times.append(TimeMention(token: i + 1, period: p))
+                    consumed[i] = true
+                    consumed[i + 1] = true
+                    i += 2
+                    continue
+                }
+                if let d = Int(n.text), (1...31).contains(d) {
+                    var j = i + 2
+                    consumed[i] = true
+                    consumed[i + 1] = true
+                    if j < t.count, !t[j].spaced, Words.ordinalSuffixes.contains(t[j].lower) { consumed[j] = true; j += 1 }
+                    if j + 1 < t.count, t[j].lower == "to" || t[j].text == "-", t[j + 1].kind == .number, let d2 = Int(t[j + 1].text), (1...31).contains(d2) {
+                        consumed[j] = true
+                        consumed[j + 1] = true
+                        j += 2
+                        if j < t.count, !t[j].spaced, Words.ordinalSuffixes.contains(t[j].lower) { consumed[j] = true; j += 1 }
+                    }
+                    if j + 1 < t.count, t[j].text == ",", t[j + 1].kind == .number, t[j + 1].text.count == 4, let y = Int(t[j + 1].text) {
+                        consumed[j + 1] = true
+                        let day = Day(y, month, d)
+                        if day.isValid { times.append(TimeMention(token: j + 1, period: .day(day))) }
+                        j += 2
+                    }
+                    i = j
+                    continue
+                }
+            }
+            if tok.kind == .number, isYearToken(t, i) {
+                consumed[i] = true
+                let y = Int(tok.text)!
+                if i + 1 < t.count, !t[i + 1].spaced, t[i + 1].lower == "s" {
+                    consumed[i + 1] = true  // the 1950s: a decade, not a period of any fact
+                    i += 2
+                    continue
+                }
+                var period = Period.year(y)
+                let before = (max(0, i - 4)..<i).map { t[$0].lower }
+                if before.last == "since" {
+                    i += 1
+                    continue  // "since 1998" dates a comparison, not the fact
+                }
+                if before.last == "from", i + 2 < t.count, t[i + 1].lower == "to" || t[i + 1].text == "-", t[i + 2].kind == .number, isYearToken(t, i + 2), let y2 = Int(t[i + 2].text), y2 > y {
+                    consumed[i + 1] = true
+                    consumed[i + 2] = true
+                    times.append(TimeMention(token: i, period: .span(.year(y), .year(y2))))
+                    i += 3
+                    continue
+                }
+                if before.suffix(2) == ["end", "of"] {
+                    period = .day(Day(y, 12, 31))
+                } else if before.suffix(2) == ["beginning", "of"] || before.suffix(2) == ["start", "of"] || before.last == "early" {
+                    period = .day(Day(y, 1, 1))
+                }
+                times.append(TimeMention(token: i, period: period))
+                i += 1
+                continue
+            }
+            // Relative periods.
+            if tok.kind == .word {
+                if (tok.lower == "last" || tok.lower == "this") && i + 1 < t.count && t[i + 1].lower == "year" {
+                    times.append(TimeMention(token: i, period: nil, relativeYears: tok.lower == "last" ? -1 : 0))
+                } else if tok.lower == "past", i + 2 < t.count, t[i + 2].lower == "years", let n = wordOrDigitValue(t[i + 1]), n >= 1, n <= 200 {
+                    times.append(TimeMention(token: i, period: nil, relativeYears: Int(n)))
+                }
+            }
+            // "N years ago", "N-year-old": time references and ages, not facts.
+            if tok.kind == .number || Words.ones[tok.lower] != nil || Words.tens[tok.lower] != nil {
+                if i + 2 < t.count, Words.timeUnits.contains(t[i + 1].lower) || ["year", "month", "day"].contains(t[i + 1].lower), t[i + 2].lower == "ago" {
+                    consumed[i] = true
+                    consumed[i + 1] = true
+                    consumed[i + 2] = true
+                } else if i + 2 < t.count, t[i + 1].text == "-", t[i + 2].lower.hasPrefix("year-old") || t[i + 2].lower.hasPrefix("month-old") {
+                    consumed[i] = true
+                    consumed[i + 2] = true
+                }
+            }
+            i += 1
+        }
+    }
+
+    /// A four-digit number from 1800 to 2100 with no unit after it reads as a year.
+    private func isYearToken(_ t: [Token], _ i: Int) -> Bool {
+        let tok = t[i]
+        guard tok.text.count == 4, let y = Int(tok.text), (1800...2100).contains(y) else { return false }
+        // "2000-4000 yuan" is a range of amounts.
+        if i + 2 < t.count, t[i + 1].text == "-" || t[i + 1].text == "–", t[i + 2].kind == .number, !(t[i + 2].text.count == 4 && (1800...2100).contains(Int(t[i + 2].text) ?? 0) && i + 3 < t.count && unitPhrases[t[i + 3].lower] == nil) {
+            return false
+        }
+        if i + 1 < t.count, t[i + 1].text == "%" { return false }
+        if i >= 1, t[i - 1].lower == "the", i + 1 < t.count, t[i + 1].kind == .word, !t[i + 1].isCapitalized, !Words.stop.contains(t[i + 1].lower) {
+            return false  // "the 2008 social forces" counts something
+        }
+        if i + 1 < t.count, t[i + 1].kind == .word, let u = unitPhrases[t[i + 1].lower], !Words.timeUnits.contains(u), t[i + 1].lower != "years" {
+            return false
+        }
+        return true
+    }
+
+    private func wordOrDigitValue(_ t: Token) -> Double? {
+        if t.kind == .number { return Double(t.text.replacingOccurrences(of: ",", with: "")) }
+        return Words.ones[t.lower] ?? Words.tens[t.lower]
+    }
+
+    // MARK: - Quantities
+
+    struct Found {
+        var first: Int
+        var last: Int
+        var value: Double
+        var high: Double?
+        var unit: String
+        var qualifier: String
+        var hasScale: Bool
+        var metricOverride: (id: String, index: Int?)?
+    }
+
+    /// Parses a number written in words starting at `i`: "two", "twenty-five", "a million",
+    /// "three hundred", "twice". Returns the value and the index after it.
+    private func wordNumber(_ t: [Token], _ i: Int) -> (Double, Int)? {
+        guard t[i].kind == .word else { return nil }
+        let w = t[i].lower
+        if w == "twice" { return (2, i + 1) }
+        if (w == "a" || w == "an") && i + 1 < t.count, let s = Words.scales[t[i + 1].lower] { return (s, i + 2) }
+        var value: Double
+        var j = i + 1
+        if let v = Words.ones[w] {
+            value = v
+        } else if let v = Words.tens[w] {
+            value = v
+        } else {
+            let parts = w.split(separator: "-")
+            guard parts.count == 2, let a = Words.tens[String(parts[0])], let b = Words.ones[String(parts[1])], b < 10 else { return nil }
+            value = a + b
+        }
+        if w == "dozen" { return nil }
+        if j < t.count, t[j].lower == "hundred" {
+            value *= 100
+            j += 1
+        }
+        return (value, j)
+    }
+
+    private func findQuantities(_ t: [Token], _ consumed: inout [Bool], _ found: inout [Found], _ state: inout DocumentState) {
+        var i = 0
+        while i < t.count {
+            if consumed[i] { i += 1; continue }
+            var value: Double
+            var j: Int
+            var isWord = false
+            var isTimes = false
+            if t[i].kind == .number {
+                let digits = t[i].text.replacingOccurrences(of: ",", with: "")
+                if digits.count > maxDigits {
+                    state.warnings.append("\(state.source): byte \(t[i].start): a number with \(digits.count) digits is not plausible; it was skipped")
+                    i += 1
+                    continue
+                }
+                guard let v = Double(digits), v.isFinite else { i += 1; continue }
+                // Ordinals (18th), glued letters (3rd), "No. 1", section numbers "(1)".
+                if i + 1 < t.count, !t[i + 1].spaced, t[i + 1].kind == .word { i += 2; continue }
+                if i >= 2, t[i - 1].text == ".", t[i - 2].lower == "no" { i += 1; continue }
+                if i >= 1, i + 1 < t.count, t[i - 1].text == "(", t[i + 1].text == ")" { i += 1; continue }
+                // Ages after a name: "Niu Baole, 46, had ..."
+                if i >= 2, i + 1 < t.count, t[i - 1].text == ",", t[i + 1].text == ",", t[i - 2].isCapitalized, v < 120, !digits.contains(".") { i += 1; continue }
+                value = v
+                j = i + 1
+            } else if let (v, end) = wordNumber(t, i) {
+                value = v
+                j = end
+                isWord = true
+                isTimes = t[i].lower == "twice"
+                // Numbers in words inside quotation marks are policy names ("six precisions").
+                if insideQuotes(t, i) { i = j; continue }
+            } else {
+                i += 1
+                continue
+            }
+            let first = i
+            var high: Double?
+            // Ranges: "2000-4000", "two to three thousand", "four or five".
+            if j + 1 < t.count, ["-", "–", "to", "or"].contains(t[j].lower) {
+                if t[j + 1].kind == .number, !isWord, let v2 = Double(t[j + 1].text.replacingOccurrences(of: ",", with: "")), v2 > value {
+                    high = v2
+                    j += 2
+                } else if isWord, let (v2, end) = wordNumber(t, j + 1), v2 > value {
+                    high = v2
+                    j = end
+                }
+            }
+            var hasScale = false
+            if j < t.count, t[j].kind == .word, let s = Words.scales[t[j].lower] {
+                value *= s
+                high = high.map { $0 * s }
+                hasScale = true
+                j += 1
+            }
+            var unit = ""
+            var last = j - 1
+            var lexiconUnit = true
+            if isTimes {
+                unit = "times"
+            } else if j < t.count, t[j].text == "%" {
+                unit = "percent"
+                last = j
+            } else if j < t.count, t[j].lower == "percent" {
+                unit = "percent"
+                last = j
+            } else if j + 1 < t.count, t[j].lower == "per", t[j + 1].lower == "cent" {
+                unit = "percent"
+                last = j + 1
+            } else if j + 1 < t.count, t[j].lower == "percentage", t[j + 1].lower == "points" {
+                unit = "percentage points"
+                last = j + 1
+            } else if j + 1 < t.count, t[j].text == "-", !t[j].spaced, t[j + 1].kind == .word, !t[j + 1].spaced {
+                // "5-watt lamp" names a unit; "10-year programme" and "49-day" are adjectives of time.
+                let w = t[j + 1].lower
+                if ["year", "month", "day", "week", "hour"].contains(where: { w == $0 || w.hasPrefix($0 + "-") }) {
+                    for k in i...(j + 1) { consumed[k] = true }
+                    i = j + 2
+                    continue
+                }
+                if let u = unitPhrases[w] ?? unitPhrases[w + "s"] {
+                    unit = u
+                    last = j + 1
+                }
+            } else if let (u, end, known) = findUnit(t, j) {
+                unit = u
+                last = end
+                lexiconUnit = known
+            }
+            if i >= 1, ["rmb", "¥", "￥"].contains(t[i - 1].lower) {
+                unit = "yuan"
+            }
+            if Words.timeUnits.contains(unit), last + 1 < t.count, ["ago", "old"].contains(t[last + 1].lower) {
+                for k in first...last { consumed[k] = true }
+                i = last + 1
+                continue
+            }
+            if unit == "yuan" { unit = rate(t, first, last) }
+            // Numbers in words need a unit to count as facts; "one" needs a counted noun.
+            if isWord && unit.isEmpty { i = j; continue }
+            if isWord && !lexiconUnit && !isTimes { i = j; continue }
+            var qualifier = ""
+            var qStart = first
+            if first >= 1, ["rmb", "¥", "￥"].contains(t[first - 1].lower) { qStart = first - 1 }
+            if qStart >= 2, let q = qualifierPhrases[t[qStart - 2].lower + " " + t[qStart - 1].lower] {
+                qualifier = q
+            } else if qStart >= 1, let q = qualifierPhrases[t[qStart - 1].lower] {
+                qualifier = q
+            }
+            for k in qStart...max(qStart, last) { consumed[k] = true }
+            found.append(Found(first: qStart, last: max(qStart, last), value: value, high: high, unit: unit, qualifier: qualifier, hasScale: hasScale))
+            i = max(j, last + 1)
+        }
+    }
+
+    private func insideQuotes(_ t: [Token], _ i: Int) -> Bool {
+        var open = -1
+        var k = i - 1
+        while k >= 0 && i - k <= 8 {
+            if ["\"", "“", "”", "「"].contains(t[k].text) { open = k; break }
+            k -= 1
+        }
+        guard open >= 0 else { return false }
+        var m = i + 1
+        while m < t.count && m - i <= 8 {
+            if ["\"", "“", "”", "」"].contains(t[m].text) { return true }
+            m += 1
+        }
+        return false
+    }
+
+    /// The counted noun after a number, skipping up to three modifiers:
+    /// "832 poverty-stricken counties" → counties.
+    private func findUnit(_ t: [Token], _ j: Int) -> (String, Int, Bool)? {
+        var k = j
+        var skipped = 0
+        while k < t.count && skipped <= 3 {
+            let w = t[k]
+            guard w.kind == .word else { return nil }
+            if k + 1 < t.count, t[k + 1].kind == .word {
+                let two = w.lower + " " + t[k + 1].lower
+                if let u = unitPhrases[two] { return (personNouns.contains(two) ? "people" : u, k + 1, true) }
+            }
+            if let u = unitPhrases[w.lower] {
+                // "poor" is a unit only as a noun: "5.51 million rural poor" but not "poor villages".
+                // Singular nouns used as modifiers: "village cadres", "county party secretaries".
+                let modifier = Words.modifierNouns.contains(w.lower) && k + 1 < t.count && t[k + 1].kind == .word && !t[k + 1].isCapitalized && !Words.stop.contains(t[k + 1].lower)
+                if !modifier {
+                    return (personNouns.contains(w.lower) ? "people" : u, k, true)
+                }
+            }
+            // A proper name after the number ("22 Nishi Village") means it counts nothing here.
+            if Words.stop.contains(w.lower) || w.isCapitalized { return nil }
+            // A plain plural right after the number is its counted noun.
+            if k <= j + 1, w.lower.count >= 4, w.lower.hasSuffix("s"), !w.lower.hasSuffix("ss"), !w.lower.hasSuffix("ous"), !w.isCapitalized,
+                k + 1 >= t.count || t[k + 1].kind != .word || Words.stop.contains(t[k + 1].lower) || unitPhrases[t[k + 1].lower] == nil
+            {
+                return (w.lower, k, false)
+            }
+            skipped += 1
+            k += 1
+        }
+        return nil
+    }
+
+    /// "yuan a month", "monthly income of 2,000 yuan", "120 yuan ... every day".
+    private func rate(_ t: [Token], _ first: Int, _ last: Int) -> String {
+        var k = last + 1
+        while k < t.count && k <= last + 7 {
+            let w = t[k].lower
+            if t[k].kind == .punct || t[k].kind == .number { break }
+            let next = k + 1 < t.count ? t[k + 1].lower : ""
+            if w == "monthly" || ((w == "a" || w == "per" || w == "each" || w == "every") && next == "month") { return "yuan/month" }
+            if w == "daily" || ((w == "a" || w == "per" || w == "each" || w == "every") && next == "day") { return "yuan/day" }
+            if w == "annually" || ((w == "a" || w == "per") && next == "year") { return "yuan/year" }
+            k += 1
+        }
+        k = first - 1
+        while k >= 0 && k >= first - 8 {
+            let w = t[k].lower
+            if t[k].kind == .number || (t[k].kind == .punct && t[k].text != "," ) { break }
+            if w == "monthly" { return "yuan/month" }
+            if w == "daily" { return "yuan/day" }
+            if w == "annual" && !(k + 1 < t.count && ["average", "increase", "growth"].contains(t[k + 1].lower)) { return "yuan/year" }
+            k -= 1
+        }
+        return "yuan"
+    }
+
+    private func matches(_ t: [Token], _ i: Int, _ words: [String]) -> Bool {
+        guard i + words.count <= t.count else { return false }
+        for (k, w) in words.enumerated() where t[i + k].lower != w { return false }
+        return true
+    }
+
+    private func findZeroPhrases(_ t: [Token], _ found: inout [Found]) {
+        for (words, index) in zeroPhrases {
+            guard let w0 = words.first else { continue }
+            for i in t.indices where t[i].lower == w0 && matches(t, i, words) {
+                let z = lexicon.zero_phrases[index]
+                let metricIndex = lexicon.metrics.firstIndex { $0.id == z.metric }
+                found.append(Found(first: i, last: i + words.count - 1, value: 0, high: nil, unit: z.unit, qualifier: "", hasScale: false, metricOverride: (z.metric, metricIndex)))
+            }
+        }
+    }
+
+    // MARK: - Metric, period, entity
+
+    private func findCues(_ t: [Token]) -> [(first: Int, last: Int, metric: Int)] {
+        var hits: [(Int, Int, Int)] = []
+        var covered = [Bool](repeating: false, count: t.count)
+        for (words, metric) in cues {
+            guard let w0 = words.first else { continue }
+            for i in t.indices where t[i].lower == w0 && !covered[i] && matches(t, i, words) {
+                hits.append((i, i + words.count - 1, metric))
+                for k in i..<(i + words.count) { covered[k] = true }
+            }
+        }
+        return hits.map { (first: $0.0, last: $0.1, metric: $0.2) }
+    }
+
+    private func unitFits(_ unit: String, _ metric: Lexicon.Metric) -> Bool {
+        if unit.isEmpty { return true }
+        if metric.units.contains(unit) { return true }
+        if unit.hasPrefix("yuan"), metric.units.contains(where: { $0.hasPrefix("yuan") }) { return true }
+        return false
+    }
+
+    private func chooseMetric(_ f: Found, _ hits: [(first: Int, last: Int, metric: Int)], _ t: [Token]) -> (id: String, index: Int?) {
+        var best: (Int, Int)?
+        for h in hits {
+            let m = lexicon.metrics[h.metric]
+            guard unitFits(f.unit, m) else { continue }
+            let distance: Int
+            if h.last < f.first {
+                distance = f.first - h.last
+                if distance > 10 { continue }
+                // A clause break or another number between cue and number cuts the link.
+                if ((h.last + 1)..<f.first).contains(where: { Words.clauseBreakers.contains(t[$0].text) || t[$0].kind == .number }) { continue }
+            } else if h.first > f.last {
+                distance = h.first - f.last
+                if distance > 6 { continue }
+                if ((f.last + 1)..<h.first).contains(where: { Words.clauseBreakers.contains(t[$0].text) || t[$0].text == "," || t[$0].kind == .number }) { continue }
+            } else {
+                distance = 0
+            }
+            if best == nil || distance < best!.0 { best = (distance, h.metric) }
+        }
+        if let best { return (lexicon.metrics[best.1].id, best.1) }
+        return (Extractor.genericMetric(f.unit), nil)
+    }
+
+    static func genericMetric(_ unit: String) -> String {
+        switch unit {
+        case "percent", "percentage points": return "share"
+        case _ where unit.hasPrefix("yuan") || unit == "usd": return "amount"
+        case "years", "months", "days", "hours", "weeks": return "duration"
+        case "m", "km": return "length"
+        case "mu", "m2", "km2", "hectares": return "area"
+        case "times": return "multiple"
+        default: return "count"
+        }
+    }
+
+    private func choosePeriod(_ f: Found, _ times: [TimeMention]) -> (Period?, Int?) {
+        // "2,982 yuan in 2015": a year right after the number is its period.
+        if let after = times.first(where: { $0.period != nil && $0.token > f.last && $0.token <= f.last + 5 }) {
+            return (after.period, nil)
+        }
+        if let before = times.last(where: { $0.period != nil && $0.token < f.first }) { return (before.period, nil) }
+        if let later = times.first(where: { $0.period != nil && $0.token > f.last }) { return (later.period, nil) }
+        if let relative = times.first(where: { $0.relativeYears != nil }) { return (nil, relative.relativeYears) }
+        return (nil, nil)
+    }
+
+    private func chooseEntity(_ f: Found, _ places: [SentencePlace], _ t: [Token]) -> String {
+        let near = places.filter {
+            ($0.lastToken < f.first && f.first - $0.lastToken <= 24)
+                || ($0.firstToken > f.last && $0.firstToken - f.last <= 4 && $0.firstToken >= 1 && t[$0.firstToken - 1].lower == "in")
+        }
+        if let p = near.min(by: { abs($0.firstToken - f.first) < abs($1.firstToken - f.first) }) { return p.name }
+        return "China"
+    }
+
+    // MARK: - Dateline
+
+    /// Finds the date a news story was filed: "(Xinhua News Agency, Beijing, February 23, …)"
+    /// near the end, or "Beijing, Feb. 23 (Xinhua) --" near the start. The year, when
+    /// missing, is the latest year of a full date in the text.
+    static func findDateline(_ bytes: UnsafeBufferPointer<UInt8>) -> Day? {
+        let all = Tokenizer.tokens(bytes, from: 0, to: bytes.count)
+        var latestYear: Int?
+        var monthDays: [(Int, Int, Int)] = []  // month, day, token index
+        for (i, t) in all.enumerated() {
+            if t.kind == .word, let m = Words.months[t.lower], t.isCapitalized, i + 1 < all.count, all[i + 1].kind == .number, let d = Int(all[i + 1].text), (1...31).contains(d) {
+                monthDays.append((m, d, i))
+                if i + 3 < all.count, all[i + 2].text == ",", let y = Int(all[i + 3].text), (1800...2100).contains(y) {
+                    latestYear = max(latestYear ?? y, y)
+                }
+            }
+        }
+        guard let year = latestYear else { return nil }
+        // A month-day without a year inside parentheses or right after the agency name.
+        for (m, d, i) in monthDays.reversed() {
+            let window = all[max(0, i - 8)..<i].map(\.lower)
+            if window.contains("xinhua") || window.contains("agency") || window.contains("(") {
+                if i + 3 < all.count, all[i + 2].text == ",", Int(all[i + 3].text) != nil, all[i + 3].text.count == 4 { continue }
+                let day = Day(year, m, d)
+                return day.isValid ? day : nil
+            }
+        }
+        return nil
+    }
+}
+
+/// A place found in a sentence, for choosing the entity of nearby facts.
+struct SentencePlace {
+    var firstToken: Int
+    var lastToken: Int
+    var name: String
+}

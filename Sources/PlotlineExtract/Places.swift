@@ -1,0 +1,355 @@
+import PlotlineCore
+
+/// What the extractor knows about one document while it reads it.
+struct DocumentState {
+    var source: String
+    var dateline: Day?
+    var facts: [Fact] = []
+    var places: [PlaceMention] = []
+    var warnings: [String] = []
+    /// Facts whose period is relative to the dateline: fact index, years back (-1 last year).
+    var relativeFacts: [(Int, Int)] = []
+    /// Place names already tied to a province in this document ("Fuping" → HE).
+    var memory: [String: String] = [:]
+    var pending: [PendingPlace] = []
+    /// The place the previous sentence was about, for "It has ..." sentences.
+    var lastEntity: String?
+
+    init(source: String) { self.source = source }
+
+    struct PendingPlace {
+        var mention: PlaceMention
+        var core: String
+        var chain: [String]
+        var sentenceProvinces: [String]
+    }
+
+    mutating func remember(_ core: String, _ code: String) {
+        for key in DocumentState.memoryKeys(core) {
+            if let known = memory[key] {
+                if known != code {
+                    warnings.append("\(source): '\(key)' is placed in both \(Gazetteer.byCode[known]!.name) and \(Gazetteer.byCode[code]!.name); kept \(Gazetteer.byCode[known]!.name)")
+                }
+            } else {
+                memory[key] = code
+            }
+        }
+    }
+
+    /// "Liangshan Yi" is also remembered as "Liangshan", since text repeats the short form.
+    static func memoryKeys(_ core: String) -> [String] {
+        let words = core.split(separator: " ").map(String.init)
+        var keys = [core]
+        if words.count > 1, words[0].count >= 5, !Words.ethnicGroups.contains(words[0]) { keys.append(words[0]) }
+        return keys.filter { !Words.ethnicGroups.contains($0) }
+    }
+
+    /// Places whose province the sentence did not settle: first by names this document tied
+    /// to a province anywhere (before or after), then by the only province the sentence names.
+    mutating func resolvePlaces() {
+        func byMemory() {
+            var changed = true
+            while changed {
+                changed = false
+                var still: [PendingPlace] = []
+                for p in pending {
+                    if let code = memory[p.core] ?? p.chain.compactMap({ memory[$0] }).first {
+                        accept(p, code)
+                        changed = true
+                    } else {
+                        still.append(p)
+                    }
+                }
+                pending = still
+            }
+        }
+        byMemory()
+        var still: [PendingPlace] = []
+        for p in pending {
+            let distinct = Array(Set(p.sentenceProvinces))
+            if distinct.count == 1 { accept(p, distinct[0]) } else { still.append(p) }
+        }
+        pending = still
+        byMemory()
+        for p in pending {
+            warnings.append("\(source): byte \(p.mention.offset): could not tell which province '\(p.mention.name)' is in; it was left out of places")
+        }
+        pending = []
+        places.sort { $0.offset < $1.offset }
+    }
+
+    private mutating func accept(_ p: PendingPlace, _ code: String) {
+        var m = p.mention
+        m.provinceCode = code
+        places.append(m)
+        remember(p.core, code)
+    }
+
+    mutating func resolveRelativePeriods() {
+        guard let dateline else {
+            if !relativeFacts.isEmpty {
+                warnings.append("\(source): \(relativeFacts.count) facts use relative dates (\"last year\", \"the past eight years\") but the text has no dateline; pass --dateline YYYY-MM-DD")
+            }
+            return
+        }
+        for (index, years) in relativeFacts {
+            if years == -1 {
+                facts[index].period = .year(dateline.year - 1)
+            } else if years == 0 {
+                facts[index].period = .year(dateline.year)
+            } else {
+                facts[index].period = .span(.year(dateline.year - years), .day(dateline))
+            }
+        }
+    }
+}
+
+extension Extractor {
+    static let provinceNames: [(words: [String], code: String)] = {
+        var out: [([String], String)] = []
+        for (name, code) in Gazetteer.byName {
+            out.append((name.split(separator: " ").map { String($0) }, code))
+        }
+        return out.sorted { ($0.0.count, $0.0.joined()) > ($1.0.count, $1.0.joined()) }.map { (words: $0.0, code: $0.1) }
+    }()
+
+    /// The province whose name starts at token `i`, and the index after it.
+    func provinceAt(_ t: [Token], _ i: Int) -> (code: String, end: Int)? {
+        guard i < t.count, t[i].isCapitalized else { return nil }
+        for (words, code) in Extractor.provinceNames where i + words.count <= t.count {
+            var ok = true
+            for (k, w) in words.enumerated() where t[i + k].text != w {
+                ok = false
+                break
+            }
+            if ok { return (code, i + words.count) }
+        }
+        return nil
+    }
+
+    /// A place kind word such as "County" or "Autonomous Prefecture" at token `i`.
+    func kindAt(_ t: [Token], _ i: Int) -> (kind: String, text: String, end: Int)? {
+        guard i < t.count, t[i].isCapitalized else { return nil }
+        if i + 1 < t.count, let k = lexicon.place_kinds[t[i].text + " " + t[i + 1].text] {
+            return (k, t[i].text + " " + t[i + 1].text, i + 2)
+        }
+        if let k = lexicon.place_kinds[t[i].text] { return (k, t[i].text, i + 1) }
+        return nil
+    }
+
+    func findPlaces(_ t: [Token], _ state: inout DocumentState) -> [SentencePlace] {
+        var covered = [Bool](repeating: false, count: t.count)
+        var found: [SentencePlace] = []
+        for words in notPlaces {
+            guard let w0 = words.first else { continue }
+            for i in t.indices where t[i].lower == w0 && matchesLower(t, i, words) {
+                for k in i..<(i + words.count) { covered[k] = true }
+            }
+        }
+        func add(_ first: Int, _ last: Int, name: String, kind: String, code: String?, core: String, chain: [String] = [], sentenceProvinces: [String] = []) {
+            let mention = PlaceMention(source: state.source, offset: t[first].start, length: t[last].end - t[first].start, name: name, kind: kind, provinceCode: code ?? "")
+            for k in first...last { covered[k] = true }
+            found.append(SentencePlace(firstToken: first, lastToken: last, name: name))
+            if let code {
+                state.places.append(mention)
+                if !core.isEmpty && !Gazetteer.byName.keys.contains(core) { state.remember(core, code) }
+            } else {
+                state.pending.append(.init(mention: mention, core: core, chain: chain, sentenceProvinces: sentenceProvinces))
+            }
+        }
+
+        // Abbreviation lists: "Gui, Sichuan, Gui, Yun, Gan, Ning, and Xin".
+        var i = 0
+        while i < t.count {
+            var items: [(Int, Int, String?)] = []  // first, last, full-name code
+            var k = i
+            while k < t.count {
+                if covered[k] { break }
+                if let (code, end) = provinceAt(t, k) {
+                    items.append((k, end - 1, code))
+                    k = end
+                } else if t[k].isCapitalized, Gazetteer.byAbbreviation[t[k].text] != nil {
+                    items.append((k, k, nil))
+                    k += 1
+                } else {
+                    break
+                }
+                if k < t.count, t[k].text == "," { k += 1 }
+                if k < t.count, t[k].lower == "and" { k += 1 }
+            }
+            let abbreviations = items.filter { $0.2 == nil }.count
+            if items.count >= 3 && abbreviations >= 1 {
+                for r in resolveAbbreviationList(items, t, &state.warnings, source: state.source) {
+                    add(r.first, r.last, name: r.name, kind: r.kind, code: r.code, core: r.core)
+                }
+                i = k
+            } else {
+                i += 1
+            }
+        }
+
+        // Provinces named in full, and what stands right after them ("Ningxia Xihaigu").
+        var sentenceProvinces: [String] = []
+        i = 0
+        while i < t.count {
+            if !covered[i], let (code, end) = provinceAt(t, i) {
+                // "Lai Jilin" is a person: a province name right after another capitalized name
+                // word, with nothing marking it as a place, is read as a given name.
+                if i >= 1, t[i - 1].isCapitalized, t[i].spaced, !Words.stop.contains(t[i - 1].lower), !Words.directions.contains(t[i - 1].lower),
+                    provinceAt(t, i - 1) == nil, kindAt(t, end) == nil, !covered[i - 1]
+                {
+                    i = end
+                    continue
+                }
+                var last = end - 1
+                var kind = Gazetteer.byCode[code]!.kind
+                if let (k, _, kEnd) = kindAt(t, end), k == "province" {
+                    last = kEnd - 1
+                    kind = Gazetteer.byCode[code]!.kind
+                }
+                add(i, last, name: Gazetteer.byCode[code]!.name, kind: kind, code: code, core: Gazetteer.byCode[code]!.name)
+                sentenceProvinces.append(code)
+                // "Qinghai Xunhua": a place name right after a province name lies in it.
+                let n = last + 1
+                if n < t.count, t[n].spaced, t[n].isCapitalized, !covered[n], provinceAt(t, n) == nil, kindAt(t, n) == nil,
+                    !Words.stop.contains(t[n].lower), !Words.ethnicGroups.contains(t[n].text), Words.months[t[n].lower] == nil
+                {
+                    var e = n
+                    while e + 1 < t.count, t[e + 1].isCapitalized, kindAt(t, e + 1) == nil, e - n < 2 { e += 1 }
+                    if let (k, kText, kEnd) = kindAt(t, e + 1) {
+                        let core = t[n...e].map(\.text).joined(separator: " ")
+                        add(n, kEnd - 1, name: core + " " + kText, kind: k, code: code, core: core)
+                        i = kEnd
+                        continue
+                    } else if e == n, n + 1 < t.count, !t[n + 1].isCapitalized, !isFeature(t, n + 1) {
+                        add(n, n, name: t[n].text, kind: "place", code: code, core: t[n].text)
+                        i = n + 1
+                        continue
+                    }
+                }
+                i = last + 1
+                continue
+            }
+            i += 1
+        }
+
+        // Named places with a kind: "Shibadong Village, Huayuan County, western Hunan".
+        i = 0
+        while i < t.count {
+            guard !covered[i], t[i].isCapitalized, !Words.stop.contains(t[i].lower), provinceAt(t, i) == nil else {
+                i += 1
+                continue
+            }
+            var e = i
+            while e < t.count, t[e].isCapitalized, kindAt(t, e) == nil, !covered[e], e - i < 3 { e += 1 }
+            guard e > i, let (kind, kindText, kEnd) = kindAt(t, e), !covered[e] else {
+                i += 1
+                continue
+            }
+            let coreWords = t[i..<e].map(\.text).filter { !Words.ethnicGroups.contains($0) }
+            guard !coreWords.isEmpty else {
+                i = kEnd
+                continue
+            }
+            let core = t[i..<e].map(\.text).joined(separator: " ")
+            let (chainCode, chain) = followChain(t, kEnd)
+            add(i, kEnd - 1, name: core + " " + kindText, kind: kind, code: chainCode ?? state.memory[core], core: core, chain: chain, sentenceProvinces: sentenceProvinces)
+            i = kEnd
+        }
+
+        // Bare names tied to a province: "Fuping, Hebei", "Heihe in Heilongjiang".
+        i = 0
+        while i < t.count {
+            defer { i += 1 }
+            guard !covered[i], t[i].isCapitalized, !Words.stop.contains(t[i].lower), Words.months[t[i].lower] == nil, i + 2 < t.count,
+                t[i].text != "China", !Words.ethnicGroups.contains(t[i].text)
+            else { continue }
+            if i > 0, t[i - 1].isCapitalized, !Words.stop.contains(t[i - 1].lower) { continue }  // part of a longer name
+            var n = i + 1
+            guard t[n].text == "," || t[n].lower == "in" else { continue }
+            n += 1
+            if n < t.count, Words.directions.contains(t[n].lower) { n += 1 }
+            if let (code, _) = provinceAt(t, n) {
+                add(i, i, name: t[i].text, kind: "place", code: code, core: t[i].text)
+            }
+        }
+
+        // Names this document has already placed.
+        for k in t.indices where !covered[k] && t[k].isCapitalized {
+            if let code = state.memory[t[k].text], !(k > 0 && t[k - 1].isCapitalized && !Words.stop.contains(t[k - 1].lower)) {
+                add(k, k, name: t[k].text, kind: "place", code: code, core: t[k].text)
+            }
+        }
+        return found
+    }
+
+    private func isFeature(_ t: [Token], _ i: Int) -> Bool {
+        ["mountain", "mountains", "river", "lake", "plateau", "desert", "valley"].contains(t[i].lower)
+    }
+
+    private func matchesLower(_ t: [Token], _ i: Int, _ words: [String]) -> Bool {
+        guard i + words.count <= t.count else { return false }
+        for (k, w) in words.enumerated() where t[i + k].lower != w { return false }
+        return true
+    }
+
+    /// Walks ", Place, Place, Province" after a place and returns the province it ends in,
+    /// with the names met on the way.
+    private func followChain(_ t: [Token], _ start: Int) -> (String?, [String]) {
+        var p = start
+        var names: [String] = []
+        var hops = 0
+        while p < t.count && hops < 8 {
+            hops += 1
+            guard t[p].text == "," || t[p].lower == "in" || t[p].lower == "of" || t[p].lower == "and" else { return (nil, names) }
+            p += 1
+            if p < t.count, t[p].lower == "the", p + 1 < t.count, Words.directions.contains(t[p + 1].lower) { p += 1 }
+            if p < t.count, Words.directions.contains(t[p].lower) { p += 1 }
+            if let (code, _) = provinceAt(t, p) { return (code, names) }
+            guard p < t.count, t[p].isCapitalized, !Words.stop.contains(t[p].lower) else { return (nil, names) }
+            var e = p
+            while e < t.count, t[e].isCapitalized, kindAt(t, e) == nil, e - p < 3 { e += 1 }
+            names.append(t[p..<e].map(\.text).joined(separator: " "))
+            if let (_, _, kEnd) = kindAt(t, e) { p = kEnd } else { p = e }
+        }
+        return (nil, names)
+    }
+
+    /// Resolves single-syllable abbreviations in a list. An ambiguous one takes a candidate
+    /// the list has not named yet, the one nearest on the tile grid to the rest of the list.
+    private func resolveAbbreviationList(_ items: [(Int, Int, String?)], _ t: [Token], _ warnings: inout [String], source: String)
+        -> [(first: Int, last: Int, name: String, kind: String, code: String, core: String)]
+    {
+        var out: [(first: Int, last: Int, name: String, kind: String, code: String, core: String)] = []
+        var used = Set(items.compactMap { $0.2 })
+        for item in items where item.2 == nil {
+            if let only = Gazetteer.byAbbreviation[t[item.0].text], only.count == 1 { used.insert(only[0]) }
+        }
+        var anchors = Array(used)
+        for item in items {
+            if let code = item.2 {
+                let p = Gazetteer.byCode[code]!
+                out.append((item.0, item.1, p.name, p.kind, code, p.name))
+                continue
+            }
+            let abbreviation = t[item.0].text
+            let candidates = Gazetteer.byAbbreviation[abbreviation]!
+            var choice = candidates[0]
+            if candidates.count > 1 {
+                let fresh = candidates.filter { !used.contains($0) }
+                let pool = fresh.isEmpty ? candidates : fresh
+                choice = pool.min { a, b in
+                    let da = anchors.map { Gazetteer.tileDistance(a, $0) }.reduce(0, +)
+                    let db = anchors.map { Gazetteer.tileDistance(b, $0) }.reduce(0, +)
+                    return (da, a) < (db, b)
+                }!
+                let names = candidates.map { Gazetteer.byCode[$0]!.name }.joined(separator: " or ")
+                warnings.append("\(source): byte \(t[item.0].start): '\(abbreviation)' may be \(names); read as \(Gazetteer.byCode[choice]!.name) from the other provinces in the list")
+            }
+            used.insert(choice)
+            anchors.append(choice)
+            out.append((item.0, item.1, abbreviation, "abbreviation", choice, ""))
+        }
+        return out
+    }
+}
