@@ -76,7 +76,9 @@ extension ChartBuilder {
             marks.append(.text(t.text(label, x: plot.x - 10, y: gy + (e.ascent - e.descent) / 2, anchor: .end, font: tickFont, color: theme.muted, role: "tick")))
         }
         if !divisorName.isEmpty {
-            marks.append(.text(t.text(divisorName, x: plot.x - 10, y: y(yTicks.last!) - lineHeight * 0.75, anchor: .end, font: theme.smallLabelFont, color: theme.muted, role: "axis-unit")))
+            if !spec.subtitle.localizedCaseInsensitiveContains(divisorName) {
+                marks.append(.text(t.text(divisorName, x: body.x, y: y(yTicks.last!) - lineHeight * 0.75, font: theme.smallLabelFont, color: theme.muted, role: "axis-unit")))
+            }
         }
         let band = plot.width / Double(bars.count)
         let barWidth = band * 0.72

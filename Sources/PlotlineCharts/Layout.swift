@@ -154,22 +154,27 @@ public enum LabelPlacer {
         }
     }
 
-    /// Candidate boxes in order of preference: above, below, right, left, then diagonals.
+    /// Candidate boxes in order of preference: above, below, right, left, then the diagonals,
+    /// first close to the anchor and then further out.
     public static func candidates(_ r: Request) -> [Rect] {
         let a = r.anchor
         let w = r.width
         let h = r.height
-        let g = r.gap
-        return [
-            Rect(x: a.x - w / 2, y: a.y - g - h, width: w, height: h),
-            Rect(x: a.x - w / 2, y: a.y + g, width: w, height: h),
-            Rect(x: a.x + g, y: a.y - h / 2, width: w, height: h),
-            Rect(x: a.x - g - w, y: a.y - h / 2, width: w, height: h),
-            Rect(x: a.x + g * 0.7, y: a.y - g * 0.7 - h, width: w, height: h),
-            Rect(x: a.x - g * 0.7 - w, y: a.y - g * 0.7 - h, width: w, height: h),
-            Rect(x: a.x + g * 0.7, y: a.y + g * 0.7, width: w, height: h),
-            Rect(x: a.x - g * 0.7 - w, y: a.y + g * 0.7, width: w, height: h),
-        ]
+        var out: [Rect] = []
+        for g in [r.gap, r.gap * 2.2, r.gap * 3.6] {
+            let d = g
+            out += [
+                Rect(x: a.x - w / 2, y: a.y - g - h, width: w, height: h),
+                Rect(x: a.x - w / 2, y: a.y + g, width: w, height: h),
+                Rect(x: a.x + g, y: a.y - h / 2, width: w, height: h),
+                Rect(x: a.x - g - w, y: a.y - h / 2, width: w, height: h),
+                Rect(x: a.x + d, y: a.y - d - h, width: w, height: h),
+                Rect(x: a.x - d - w, y: a.y - d - h, width: w, height: h),
+                Rect(x: a.x + d, y: a.y + d, width: w, height: h),
+                Rect(x: a.x - d - w, y: a.y + d, width: w, height: h),
+            ]
+        }
+        return out
     }
 
     public static func place(_ requests: [Request], obstacles: [Rect], segments: [(Point, Point)], bounds: Rect) -> [Rect?] {

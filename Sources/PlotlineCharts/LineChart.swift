@@ -56,22 +56,28 @@ extension ChartBuilder {
         let endLabelFont = theme.labelFont
         let endLabelWidth = series.count > 1 ? (series.map { t.width($0.name, endLabelFont) }.max() ?? 0) + 14 : 12
         let unitLabelHeight = divisorName.isEmpty ? 0.0 : lineHeight + 2
+        // Headroom above the plot so a label over the highest point stays clear of the header.
+        let labelHeadroom = series.contains { $0.points.contains { $0.label != false } } ? t.lineHeight(theme.labelFont) + t.lineHeight(theme.smallLabelFont) + 6 : 0
         var plot = Rect(
-            x: body.x + labelWidth + 10, y: body.y + unitLabelHeight + 6, width: 0, height: 0)
+            x: body.x + labelWidth + 10, y: body.y + max(unitLabelHeight + 6, labelHeadroom), width: 0, height: 0)
         plot.width = max(40, body.maxX - endLabelWidth - plot.x)
         plot.height = max(40, body.maxY - lineHeight - 10 - plot.y)
         let y = LinearScale(domain: (yTicks.first!, yTicks.last!), range: (plot.maxY, plot.y))
 
         // X scale: a true time axis in years, ticks on whole years.
+        // The domain hugs the data (an end-of-2012 point sits just before the 2013 tick);
+        // ticks fall on the whole years inside it.
         let times = series.flatMap { $0.points.map(\.period.decimalYear) }
-        var xLo = floor(times.min()!)
-        var xHi = ceil(times.max()!)
-        if xHi - xLo < 1 { xHi = xLo + 1 }
+        var xLo = times.min()!
+        var xHi = times.max()!
+        if xHi - xLo < 1 {
+            xLo = floor(xLo)
+            xHi = xLo + 1
+        }
         let yearWidth = t.width("2020", tickFont) + 22
         let xTicks = Ticks.years(xLo, xHi, maxCount: max(2, Int(plot.width / yearWidth)))
-        xLo = min(xLo, Double(xTicks.first ?? Int(xLo)))
-        xHi = max(xHi, Double(xTicks.last ?? Int(xHi)))
-        let x = LinearScale(domain: (xLo, xHi), range: (plot.x + 6, plot.maxX - 6))
+        let inset = max(6, t.width("2020", tickFont) / 2 + 2)
+        let x = LinearScale(domain: (xLo, xHi), range: (plot.x + inset, plot.maxX - inset))
 
         // Grid, baseline and tick labels.
         for (v, label) in zip(yTicks, yLabels) {
@@ -87,9 +93,11 @@ extension ChartBuilder {
         }
         if !divisorName.isEmpty {
             let top = y(yTicks.last!)
-            let m = t.text(divisorName, x: plot.x - 10, y: top - lineHeight * 0.75, anchor: .end, font: theme.smallLabelFont, color: theme.muted, role: "axis-unit")
-            marks.append(.text(m))
-            obstacles.append(m.bounds)
+            if !spec.subtitle.localizedCaseInsensitiveContains(divisorName) {
+                let m = t.text(divisorName, x: body.x, y: top - lineHeight * 0.75, font: theme.smallLabelFont, color: theme.muted, role: "axis-unit")
+                marks.append(.text(m))
+                obstacles.append(m.bounds)
+            }
         }
         if !yTicks.contains(0) {
             marks.append(.rule(RuleMark(from: Point(plot.x, plot.maxY), to: Point(plot.maxX, plot.maxY), stroke: theme.baseline, width: 1, role: "axis")))
@@ -106,7 +114,7 @@ extension ChartBuilder {
         // Lines: solid between reported points, dashed where either end is derived.
         var segments: [(Point, Point)] = []
         var symbolMarks: [Mark] = []
-        var requests: [(LabelPlacer.Request, [TextMark])] = []
+        var requests: [(LabelPlacer.Request, [TextMark], priority: Int)] = []
         for (index, s) in series.enumerated() {
             let color = theme.palette[index % theme.palette.count]
             let textColor = color.readable(on: theme.background)
@@ -147,7 +155,9 @@ extension ChartBuilder {
                 let when = t.text(p.period.shortLabel, x: 0, y: 0, anchor: .middle, font: theme.smallLabelFont, color: theme.muted, role: "label")
                 let w = max(value.width, when.width)
                 let h = value.ascent + value.descent + when.ascent + when.descent + 1
-                requests.append((LabelPlacer.Request(anchor: q, width: w, height: h, gap: 8), [value, when]))
+                // The ends carry the story: the latest value is placed first, then the earliest.
+                let priority = i == points.count - 1 ? 0 : i == 0 ? 1 : 2
+                requests.append((LabelPlacer.Request(anchor: q, width: w, height: h, gap: 8), [value, when], priority))
             }
         }
         marks += symbolMarks
@@ -177,9 +187,10 @@ extension ChartBuilder {
         }
 
         // Point labels, then annotations, each placed clear of everything drawn so far.
-        let bounds = Rect(x: theme.padding / 2, y: body.y, width: spec.width - theme.padding, height: plot.maxY - body.y)
+        let bounds = Rect(x: theme.padding / 2, y: body.y - 6, width: spec.width - theme.padding, height: plot.maxY - body.y + 6)
+        requests = requests.enumerated().sorted { ($0.element.priority, $0.offset) < ($1.element.priority, $1.offset) }.map(\.element)
         let placed = LabelPlacer.place(requests.map(\.0), obstacles: obstacles, segments: segments, bounds: bounds)
-        for ((_, lines), rect) in zip(requests, placed) {
+        for ((_, lines, _), rect) in zip(requests, placed) {
             guard let rect else { continue }
             var top = rect.y
             for var line in lines {

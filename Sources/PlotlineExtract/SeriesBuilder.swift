@@ -92,18 +92,4 @@ public struct SeriesBuilder {
         }
         return out.trimmingCharacters(in: CharacterSet(charactersIn: "-"))
     }
-
-    /// Points between the ends of a series computed from its stated annual growth rate,
-    /// for drawing as derived. Reported points are kept as they are.
-    public static func interpolated(_ s: Series) -> [SeriesPoint] {
-        guard let g = s.statedAnnualGrowth, let a = s.points.first, let b = s.points.last, case .year(let y0) = a.period, case .year(let y1) = b.period, y1 - y0 > 1
-        else { return s.points }
-        var out = s.points
-        let reportedYears = Set(s.points.map(\.period.year))
-        for y in (y0 + 1)..<y1 where !reportedYears.contains(y) {
-            let v = a.value * pow(1 + g / 100, Double(y - y0))
-            out.append(SeriesPoint(period: .year(y), value: v, source: a.source, offset: a.offset, quote: "derived: \(Extractor.plain(a.value)) × (1 + \(Extractor.plain(g))%)^\(y - y0)", derived: true))
-        }
-        return out.sorted { $0.period.decimalYear < $1.period.decimalYear }
-    }
 }

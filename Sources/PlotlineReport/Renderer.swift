@@ -1,0 +1,43 @@
+import Foundation
+import PlotlineCairo
+import PlotlineCharts
+import PlotlineCore
+import PlotlineSVG
+import PlotlineScene
+
+public enum OutputFormat: String, CaseIterable, Sendable {
+    case png, svg, pdf
+
+    public init?(fileName: String) {
+        let ext = (fileName as NSString).pathExtension.lowercased()
+        self.init(rawValue: ext)
+    }
+}
+
+/// Renders chart specs to bytes in any format, measuring text with Pango.
+public final class ChartRenderer {
+    let measurer: PangoMeasurer
+    public var scale: Double
+
+    public init(scale: Double = 1) throws {
+        measurer = try PangoMeasurer()
+        self.scale = scale
+    }
+
+    public func scene(_ spec: ChartSpec) throws -> Scene {
+        try ChartBuilder(measurer: measurer).scene(for: spec)
+    }
+
+    public func render(_ scene: Scene, as format: OutputFormat) throws -> [UInt8] {
+        switch format {
+        case .svg: return try SVGRenderer().render(scene)
+        case .png: return try CairoRenderer(format: .png, scale: scale).render(scene)
+        case .pdf: return try CairoRenderer(format: .pdf).render(scene)
+        }
+    }
+
+    /// Glyphs no installed font could draw, over every text in the scene.
+    public func unknownGlyphs(in scene: Scene) -> Int {
+        scene.texts.reduce(0) { $0 + measurer.measure($1.text, font: $1.font).unknownGlyphs }
+    }
+}
