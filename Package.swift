@@ -36,17 +36,15 @@ let package = Package(
                 "PlotlineReport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
-        .target(
-            name: "PlotlineTestSupport", dependencies: ["PlotlineScene", "PlotlineCairo"],
-            path: "Tests/PlotlineTestSupport"),
+        .target(name: "PlotlineTestSupport", path: "Tests/PlotlineTestSupport"),
         .testTarget(name: "PlotlineCoreTests", dependencies: ["PlotlineCore"]),
         .testTarget(name: "PlotlineExtractTests", dependencies: ["PlotlineExtract", "PlotlineCore"]),
         .testTarget(
             name: "PlotlineChartsTests",
-            dependencies: ["PlotlineCharts", "PlotlineScene", "PlotlineCairo", "PlotlineSVG", "PlotlineTestSupport"],
+            dependencies: ["PlotlineCharts", "PlotlineScene", "PlotlineCairo", "PlotlineSVG", "PlotlineReport", "PlotlineCore", "PlotlineTestSupport"],
             resources: [.copy("Goldens")]),
         .testTarget(
-            name: "PlotlineEndToEndTests", dependencies: ["PlotlineTestSupport"]),
+            name: "PlotlineEndToEndTests", dependencies: ["PlotlineTestSupport", "plotline"]),
     ],
     swiftLanguageModes: [.v5]
 )

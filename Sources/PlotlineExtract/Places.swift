@@ -207,7 +207,7 @@ extension Extractor {
                     last = kEnd - 1
                     kind = Gazetteer.byCode[code]!.kind
                 }
-                add(i, last, name: Gazetteer.byCode[code]!.name, kind: kind, code: code, core: Gazetteer.byCode[code]!.name)
+                add(i, last, name: t[i...last].map(\.text).joined(separator: " "), kind: kind, code: code, core: Gazetteer.byCode[code]!.name)
                 sentenceProvinces.append(code)
                 // "Qinghai Xunhua": a place name right after a province name lies in it.
                 let n = last + 1

@@ -1,0 +1,30 @@
+# Plotline: `make run` renders seeds/ into output/, `make test` runs the test suite.
+# Both install the Debian packages Plotline needs first, only when they are missing.
+
+APT_PACKAGES := pkg-config libcairo2-dev libpango1.0-dev libdeflate-dev fonts-dejavu-core fonts-wqy-microhei
+SWIFT ?= swift
+
+.PHONY: run test deps build release clean bench
+
+deps:
+	@missing=""; for p in $(APT_PACKAGES); do \
+	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "install ok installed" || missing="$$missing $$p"; \
+	done; \
+	if [ -n "$$missing" ]; then \
+	  echo "Installing missing system packages:$$missing"; \
+	  if [ "$$(id -u)" -eq 0 ]; then sudo=""; else sudo="sudo"; fi; \
+	  $$sudo apt-get update && DEBIAN_FRONTEND=noninteractive $$sudo apt-get install -y --no-install-recommends $$missing; \
+	fi
+
+release: deps
+	$(SWIFT) build -c release --product plotline
+
+run: release
+	.build/release/plotline build --out output seeds
+
+test: deps
+	$(SWIFT) build --build-tests
+	$(SWIFT) test --skip-build
+
+clean:
+	rm -rf .build

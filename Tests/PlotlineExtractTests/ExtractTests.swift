@@ -1,0 +1,240 @@
+import Foundation
+import PlotlineCore
+import PlotlineExtract
+import Testing
+
+let extractor = try! Extractor.standard(dateline: Day(2021, 2, 23))
+
+func facts(_ text: String) -> [Fact] {
+    extractor.extract(bytes: Array(text.utf8), source: "t.txt").facts
+}
+
+func places(_ text: String) -> [PlaceMention] {
+    extractor.extract(bytes: Array(text.utf8), source: "t.txt").places
+}
+
+struct QuantityCase: CustomStringConvertible, Sendable {
+    var text: String
+    var value: Double
+    var unit: String
+    var qualifier: String = ""
+    var quote: String? = nil
+    var description: String { text }
+}
+
+@Suite struct QuantityTests {
+    @Test(arguments: [
+        QuantityCase(text: "there were still 98.99 million rural poor people.", value: 98_990_000, unit: "people", quote: "98.99 million rural poor people"),
+        QuantityCase(text: "It received 18.4 billion yuan from the centre.", value: 18_400_000_000, unit: "yuan"),
+        QuantityCase(text: "a poverty incidence rate of 10.2%.", value: 10.2, unit: "percent"),
+        QuantityCase(text: "Income rose by 3.5 percent.", value: 3.5, unit: "percent"),
+        QuantityCase(text: "Growth slowed by 0.4 percentage points.", value: 0.4, unit: "percentage points"),
+        QuantityCase(text: "832 poverty-stricken counties have taken off their hats.", value: 832, unit: "counties"),
+        QuantityCase(text: "The fund paid RMB2,300 to each family.", value: 2300, unit: "yuan"),
+        QuantityCase(text: "30,000 mu of new farmland is visible.", value: 30_000, unit: "mu"),
+        QuantityCase(text: "They live 4,800 meters above sea level.", value: 4800, unit: "m", qualifier: ""),
+        QuantityCase(text: "Nearly 100 million people have been lifted out of poverty.", value: 100_000_000, unit: "people", qualifier: "nearly"),
+        QuantityCase(text: "more than 250,000 working teams were sent.", value: 250_000, unit: "teams", qualifier: "more than"),
+        QuantityCase(text: "about 20 million poor people were covered.", value: 20_000_000, unit: "people", qualifier: "about"),
+        QuantityCase(text: "at least 40 schools were built.", value: 40, unit: "schools", qualifier: "at least"),
+        QuantityCase(text: "nearly a million people in Ningxia have moved.", value: 1_000_000, unit: "people", qualifier: "nearly"),
+        QuantityCase(text: "The poverty standard was raised twice.", value: 2, unit: "times"),
+        QuantityCase(text: "He moved his family of ten into eight houses.", value: 8, unit: "houses"),
+        QuantityCase(text: "The couple earn more than 40,000 yuan a year.", value: 40_000, unit: "yuan/year", qualifier: "more than"),
+        QuantityCase(text: "with a monthly income of more than 2,000 yuan.", value: 2000, unit: "yuan/month", qualifier: "more than"),
+        QuantityCase(text: "She earns about 120 yuan of labor income every day.", value: 120, unit: "yuan/day", qualifier: "about"),
+        QuantityCase(text: "He lived in a two-story building of 150 square meters.", value: 150, unit: "m2"),
+        QuantityCase(text: "There is a 5-watt energy-saving lamp.", value: 5, unit: "watts"),
+        QuantityCase(text: "The 1.4 billion Chinese are all cadres.", value: 1_400_000_000, unit: "people"),
+    ])
+    func numbersUnitsQualifiers(c: QuantityCase) throws {
+        let found = facts(c.text)
+        let f = try #require(found.first { $0.value == c.value }, "no fact with value \(c.value) in \(found)")
+        #expect(f.unit == c.unit)
+        #expect(f.qualifier == c.qualifier)
+        if let q = c.quote { #expect(f.quote == q) }
+    }
+
+    @Test func rangesInWordsAndDigits() throws {
+        let a = try #require(facts("The daily income is two to three thousand yuan.").first)
+        #expect(a.value == 2000)
+        #expect(a.qualifier == "range:3000")
+        #expect(a.unit == "yuan/day")
+        let b = try #require(facts("the springs four or five kilometers away").first)
+        #expect(b.value == 4 && b.qualifier == "range:5" && b.unit == "km")
+        let c = try #require(facts("the salary is 2000-4000 yuan per month.").first)
+        #expect(c.value == 2000 && c.qualifier == "range:4000" && c.unit == "yuan/month")
+    }
+
+    @Test func offsetsAreUTF8Bytes() throws {
+        let text = "“中文” — 98.99 million rural poor people"
+        let f = try #require(facts(text).first)
+        let bytes = Array(text.utf8)
+        #expect(String(decoding: bytes[f.offset..<(f.offset + f.length)], as: UTF8.self) == f.quote)
+        #expect(f.offset == Array("“中文” — ".utf8).count)
+    }
+}
+
+@Suite struct NotFactTests {
+    @Test(arguments: [
+        "In 1928, the farmers got land.",
+        "On February 4, 2021, he wrote a couplet.",
+        "From December 29th to 30th, 2012, he came.",
+        "the 18th National Congress was held.",
+        "the 29-year-old Jin Susu received wages.",
+        "Niu Baole, 46, had his wife ill.",
+        "specific requirements for \"six precisions\" and \"five batches.\"",
+        "the \"two things and three guarantees\" were met.",
+        "the programme (2001-2010) was introduced.",
+        "More than 90 years ago, in 1928, he wrote.",
+        "In the 1980s the report alarmed leaders.",
+        "(1) Solemn promise",
+        "Document No. 1 was released.",
+    ])
+    func yieldsNoFact(text: String) {
+        #expect(facts(text).isEmpty, "\(facts(text))")
+    }
+}
+
+@Suite struct PeriodTests {
+    @Test(arguments: [
+        ("As of the end of 2012, there were still 98.99 million rural poor people.", "2012-12-31"),
+        ("At the beginning of 2020, China still has 5.51 million rural poor.", "2020-01-01"),
+        ("In 2015, 52 impoverished counties remained.", "2015"),
+        ("From 2015 to 2020, he convened 7 consecutive thematic conferences.", "2015/2020"),
+        ("In August 2020, 40 households moved.", "2020-08"),
+        ("Last year 300 households moved.", "2020"),
+        ("In the past eight years, nearly 100 million people have been lifted out of absolute poverty.", "2013/2021-02-23"),
+    ])
+    func periodsResolve(text: String, iso: String) throws {
+        let f = try #require(facts(text).last)
+        #expect(f.period?.iso == iso)
+    }
+
+    @Test func fromToPairsTakeTheirOwnYears() {
+        let found = facts("The per capita net income has increased from 2,982 yuan in 2015 to 10,740 yuan in 2020, an average annual increase of 29.2%.")
+        #expect(found.map(\.value) == [2982, 10740, 29.2])
+        #expect(found.map { $0.period?.iso ?? "" } == ["2015", "2020", "2020"])
+        #expect(found[0].metric == "per_capita_net_income")
+        #expect(found[1].metric == "per_capita_net_income")
+        #expect(found[2].metric == "average_annual_growth")
+    }
+
+    @Test func datelineIsFoundInTheText() {
+        let text = "On February 21, 2021, a document was released.\n(Xinhua News Agency, Beijing, February 23, reporters Zhao Cheng)\nLast year 300 households moved."
+        let found = try! Extractor.standard().extract(bytes: Array(text.utf8), source: "d.txt")
+        #expect(found.facts.first?.period?.iso == "2020")
+    }
+
+    @Test func relativeDatesWithoutDatelineWarn() {
+        let found = try! Extractor.standard().extract(bytes: Array("Last year 300 households moved.".utf8), source: "d.txt")
+        #expect(found.facts.first?.period == nil)
+        #expect(found.warnings.contains { $0.contains("--dateline") })
+    }
+}
+
+@Suite struct PlaceTests {
+    @Test func placesResolveThroughTheTextsOwnContext() {
+        let p = places("In the rainy season, Fuping, Hebei, is warm. Walking into Shibadong Village, Huayuan County, western Hunan, she said. He came to Luotuowan Village in Fuping County.")
+        let byName = Dictionary(p.map { ($0.name, $0.provinceCode) }, uniquingKeysWith: { a, _ in a })
+        #expect(byName["Fuping"] == "HE")
+        #expect(byName["Hebei"] == "HE")
+        #expect(byName["Shibadong Village"] == "HN")
+        #expect(byName["Huayuan County"] == "HN")
+        #expect(byName["Luotuowan Village"] == "HE")
+        #expect(byName["Fuping County"] == "HE")
+    }
+
+    @Test func abbreviationListsResolveCollisions() {
+        let p = places("These counties are located in the seven provinces of Gui, Sichuan, Gui, Yun, Gan, Ning, and Xin.")
+        #expect(p.map(\.provinceCode) == ["GZ", "SC", "GX", "YN", "GS", "NX", "XJ"])
+    }
+
+    @Test func wordsThatOnlyLookLikePlaces() {
+        #expect(places("Shanghai United: \"All poverty alleviation depends on the people\";").isEmpty)
+        #expect(places("Liu Renxiang and her husband Lai Jilin took wedding photos.").isEmpty)
+        #expect(places("Yu Jing, the first secretary, came.").isEmpty)
+        #expect(places("The Qinghai-Tibet Plateau is growing green.").isEmpty)
+    }
+
+    @Test func laterMentionsUseEarlierResolution() {
+        let p = places("This woman came from Taoyuan Village, Yuexi County, Liangshan Yi Autonomous Prefecture, Sichuan Province. The initiative started in Liangshan.")
+        #expect(p.filter { $0.name == "Liangshan" }.map(\.provinceCode) == ["SC"])
+        #expect(p.first { $0.name == "Liangshan Yi Autonomous Prefecture" }?.kind == "prefecture")
+    }
+
+    @Test func sentenceProvinceSettlesAnUnchainedPlace() {
+        let p = places("At this time, Xiji County, the last impoverished county in Ningxia, was crossing the mountain.")
+        #expect(p.first { $0.name == "Xiji County" }?.provinceCode == "NX")
+    }
+}
+
+@Suite struct SeedTests {
+    static let seed: [UInt8] = {
+        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("seeds/000_c24887c2ab1ac308.txt")
+        return [UInt8](try! Data(contentsOf: url))
+    }()
+
+    @Test func headlineSeries() throws {
+        let e = try Extractor.standard().extract(documents: [("000_c24887c2ab1ac308.txt", SeedTests.seed)])
+        let poor = try #require(e.series.first { $0.metric == "rural_poor_population" && $0.entity == "China" })
+        #expect(poor.points.map(\.period.iso) == ["2012-12-31", "2020-01-01", "2020-12-31"])
+        #expect(poor.points.map(\.value) == [98_990_000, 5_510_000, 0])
+        let income = try #require(e.series.first { $0.metric == "per_capita_net_income" })
+        #expect(income.points.map(\.period.iso) == ["2015", "2020"])
+        #expect(income.points.map(\.value) == [2982, 10740])
+        #expect(income.statedAnnualGrowth == 29.2)
+        #expect(!e.warnings.contains { $0.contains("conflict") })
+    }
+
+    @Test func quotesMatchTheirByteRanges() throws {
+        let e = try Extractor.standard().extract(documents: [("s.txt", SeedTests.seed)])
+        for f in e.facts {
+            #expect(String(decoding: SeedTests.seed[f.offset..<(f.offset + f.length)], as: UTF8.self) == f.quote)
+        }
+        for p in e.places {
+            #expect(String(decoding: SeedTests.seed[p.offset..<(p.offset + p.length)], as: UTF8.self) == p.name)
+        }
+    }
+
+    @Test func datelineOfTheSeed() throws {
+        let e = try Extractor.standard().extract(documents: [("s.txt", SeedTests.seed)])
+        let lifted = try #require(e.facts.first { $0.metric == "people_lifted_out_of_poverty" })
+        #expect(lifted.period?.iso == "2013/2021-02-23")
+    }
+}
+
+@Suite struct RobustnessTests {
+    @Test func arbitraryBytesNeverCrash() {
+        var generator = SystemRandomNumberGenerator()
+        let ex = try! Extractor.standard()
+        for length in [0, 1, 2, 3, 7, 64, 1000, 5000] {
+            for _ in 0..<20 {
+                let bytes = (0..<length).map { _ in UInt8.random(in: 0...255, using: &generator) }
+                _ = ex.extract(bytes: bytes, source: "random")
+            }
+        }
+        // Text-like noise: digits, commas, units and quotes in random order.
+        let pieces = ["1", "2,3", "00", ".", ",", " ", "million", "yuan", "%", "\"", "“", "-", "to", "from", "in", "2012", "County", "Village", "Hebei", "Gui", "\n", "\u{FF}", "\u{E2}\u{80}"]
+        for _ in 0..<300 {
+            let text = (0..<40).map { _ in pieces.randomElement(using: &generator)! }.joined()
+            _ = ex.extract(bytes: Array(text.utf8), source: "noise")
+        }
+    }
+
+    @Test func hugeNumbersAndExponentsAreNotFacts() {
+        let digits = String(repeating: "9", count: 400)
+        let e = extractor.extract(bytes: Array("\(digits) yuan and 1e400 yuan".utf8), source: "x")
+        #expect(!e.facts.contains { $0.value.isInfinite || $0.value > 1e30 })
+        #expect(e.warnings.contains { $0.contains("400 digits") })
+    }
+
+    @Test func utf16WithBOMGivesNoGarbage() {
+        var bytes: [UInt8] = [0xFF, 0xFE]
+        for u in "98.99 million people".utf16 { bytes += [UInt8(u & 0xff), UInt8(u >> 8)] }
+        // UTF-16 is not read as text: no fact is invented from the interleaved zero bytes.
+        let e = extractor.extract(bytes: bytes, source: "u16")
+        #expect(e.facts.allSatisfy { $0.value == 98.99 || $0.value == 98_990_000 } || e.facts.isEmpty)
+    }
+}
