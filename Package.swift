@@ -42,7 +42,7 @@ let package = Package(
         .testTarget(
             name: "PlotlineChartsTests",
             dependencies: ["PlotlineCharts", "PlotlineScene", "PlotlineCairo", "PlotlineSVG", "PlotlineReport", "PlotlineCore", "PlotlineTestSupport"],
-            resources: [.copy("Goldens")]),
+            exclude: ["Reference"], resources: [.copy("Goldens")]),
         .testTarget(
             name: "PlotlineEndToEndTests", dependencies: ["PlotlineTestSupport", "plotline"]),
     ],

@@ -103,8 +103,16 @@ public enum Ticks {
         let lo = min(start, stop)
         let hi = max(start, stop)
         let step = niceStep(lo, hi, count: count)
-        let first = ceil(lo / step)
-        let last = floor(hi / step)
+        if step < 1 {
+            // As d3 does: work with the inverse step, an integer, so 0.3 / 0.1 is 3, not 2.999….
+            let inverse = (1 / step).rounded()
+            let first = ceil(lo * inverse - 1e-9)
+            let last = floor(hi * inverse + 1e-9)
+            guard last >= first else { return [] }
+            return (0...Int(last - first)).map { clean((first + Double($0)) / inverse, step: step) }
+        }
+        let first = ceil(lo / step - 1e-9)
+        let last = floor(hi / step + 1e-9)
         guard last >= first else { return [] }
         return (0...Int(last - first)).map { clean((first + Double($0)) * step, step: step) }
     }
