@@ -42,7 +42,7 @@ let package = Package(
         .testTarget(
             name: "PlotlineChartsTests",
             dependencies: ["PlotlineCharts", "PlotlineScene", "PlotlineCairo", "PlotlineSVG", "PlotlineReport", "PlotlineCore", "PlotlineTestSupport"],
-            exclude: ["Reference"], resources: [.copy("Goldens")]),
+            exclude: ["Reference", "Goldens"]),
         .testTarget(
             name: "PlotlineEndToEndTests", dependencies: ["PlotlineTestSupport", "plotline"]),
     ],
