@@ -17,7 +17,8 @@ public struct SeriesBuilder {
         var warnings: [String] = []
         var groups: [String: [Fact]] = [:]
         var order: [String] = []
-        for f in facts where f.period != nil && !SeriesBuilder.genericMetrics.contains(f.metric) {
+        // Totals over spans ("in the past eight years") are not points in time.
+        for f in facts where f.period != nil && !isSpan(f.period!) && !SeriesBuilder.genericMetrics.contains(f.metric) {
             let key = "\(f.metric)|\(f.entity)|\(baseUnit(f.unit))"
             if groups[key] == nil { order.append(key) }
             groups[key, default: []].append(f)
