@@ -149,7 +149,9 @@ extension ChartBuilder {
                 obstacles.append(Rect(x: q.x - r, y: q.y - r, width: 2 * r, height: 2 * r))
             }
             for (i, (p, q)) in zip(points, xy).enumerated() {
-                let wanted = p.label ?? (!p.derived && (i == 0 || i == points.count - 1 || points.count <= 6))
+                // One series: label its ends and, when few, every reported point. Several: only
+                // the latest value, next to the series' name.
+                let wanted = p.label ?? (!p.derived && (series.count == 1 ? (i == 0 || i == points.count - 1 || points.count <= 6) : i == points.count - 1))
                 guard wanted else { continue }
                 let value = t.text(valueLabel(p.value, spec: spec), x: 0, y: 0, anchor: .middle, font: theme.labelFont, color: textColor, role: "label")
                 let when = t.text(p.period.shortLabel, x: 0, y: 0, anchor: .middle, font: theme.smallLabelFont, color: theme.muted, role: "label")
