@@ -9,6 +9,7 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "plotline", targets: ["plotline"]),
+        .executable(name: "plotline-bench", targets: ["plotline-bench"]),
         .library(name: "PlotlineCharts", targets: ["PlotlineCharts"]),
     ],
     dependencies: [
@@ -36,6 +37,9 @@ let package = Package(
                 "PlotlineReport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
+        .executableTarget(
+            name: "plotline-bench",
+            dependencies: ["PlotlineCore", "PlotlineExtract", "PlotlineCharts", "PlotlineCairo", "PlotlineSVG", "PlotlineReport", "PlotlineScene"]),
         .target(name: "PlotlineTestSupport", path: "Tests/PlotlineTestSupport"),
         .testTarget(name: "PlotlineCoreTests", dependencies: ["PlotlineCore"]),
         .testTarget(name: "PlotlineExtractTests", dependencies: ["PlotlineExtract", "PlotlineCore"]),

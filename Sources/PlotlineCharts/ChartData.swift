@@ -96,7 +96,7 @@ public enum ChartData {
             if points[name] == nil { order.append(name) }
             points[name, default: []].append(LinePoint(period: period, value: value, derived: ["1", "true", "yes", "derived"].contains(derivedText)))
         }
-        return order.map { LineSeries(name: $0, points: points[$0]!.sorted { $0.period.decimalYear < $1.period.decimalYear }) }
+        return order.map { LineSeries(name: $0, points: points[$0]!.sorted { $0.position < $1.position }) }
     }
 
     /// `label,value`.

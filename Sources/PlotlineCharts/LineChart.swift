@@ -10,7 +10,7 @@ extension ChartBuilder {
         }
         for s in series {
             for p in s.points where !p.value.isFinite {
-                throw ChartError.invalid("chart '\(spec.name)': series '\(s.name)' has a value that is not a finite number at \(p.period.iso)")
+                throw ChartError.invalid("chart '\(spec.name)': series '\(s.name)' has a value that is not a finite number at \(p.positionLabel)")
             }
         }
         let t = typesetter
@@ -66,17 +66,29 @@ extension ChartBuilder {
 
         // X scale: a true time axis in years, ticks on whole years.
         // The domain hugs the data (an end-of-2012 point sits just before the 2013 tick);
-        // ticks fall on the whole years inside it.
-        let times = series.flatMap { $0.points.map(\.period.decimalYear) }
+        // ticks fall on whole years, or on nice numbers for a linear axis.
+        let times = series.flatMap { $0.points.map(\.position) }
         var xLo = times.min()!
         var xHi = times.max()!
-        if xHi - xLo < 1 {
-            xLo = floor(xLo)
-            xHi = xLo + 1
+        let xTickValues: [Double]
+        let xTickLabels: [String]
+        let inset: Double
+        if spec.xAxis == .time {
+            if xHi - xLo < 1 {
+                xLo = floor(xLo)
+                xHi = xLo + 1
+            }
+            let yearWidth = t.width("2020", tickFont) + 22
+            xTickValues = Ticks.years(xLo, xHi, maxCount: max(2, Int(plot.width / yearWidth))).map(Double.init)
+            xTickLabels = xTickValues.map { String(Int($0)) }
+            inset = max(6, t.width("2020", tickFont) / 2 + 2)
+        } else {
+            if xHi == xLo { xHi = xLo + 1 }
+            let widest = t.width(NumberFormat.grouped(max(abs(xLo), abs(xHi))), tickFont) + 28
+            xTickValues = Ticks.nice(xLo, xHi, count: max(2, Int(plot.width / widest)))
+            xTickLabels = NumberFormat.tickLabels(xTickValues)
+            inset = 4
         }
-        let yearWidth = t.width("2020", tickFont) + 22
-        let xTicks = Ticks.years(xLo, xHi, maxCount: max(2, Int(plot.width / yearWidth)))
-        let inset = max(6, t.width("2020", tickFont) / 2 + 2)
         let x = LinearScale(domain: (xLo, xHi), range: (plot.x + inset, plot.maxX - inset))
 
         // Grid, baseline and tick labels.
@@ -102,11 +114,11 @@ extension ChartBuilder {
         if !yTicks.contains(0) {
             marks.append(.rule(RuleMark(from: Point(plot.x, plot.maxY), to: Point(plot.maxX, plot.maxY), stroke: theme.baseline, width: 1, role: "axis")))
         }
-        for year in xTicks {
-            let px = x(Double(year))
+        for (value, label) in zip(xTickValues, xTickLabels) {
+            let px = x(value)
             marks.append(.rule(RuleMark(from: Point(px, plot.maxY), to: Point(px, plot.maxY + 5), stroke: theme.baseline, width: 1, role: "tick-mark")))
-            let e = t.measurer.measure(String(year), font: tickFont)
-            let m = t.text(String(year), x: px, y: plot.maxY + 8 + e.ascent, anchor: .middle, font: tickFont, color: theme.muted, role: "tick")
+            let e = t.measurer.measure(label, font: tickFont)
+            let m = t.text(label, x: px, y: plot.maxY + 8 + e.ascent, anchor: .middle, font: tickFont, color: theme.muted, role: "tick")
             marks.append(.text(m))
             obstacles.append(m.bounds)
         }
@@ -118,13 +130,18 @@ extension ChartBuilder {
         for (index, s) in series.enumerated() {
             let color = theme.palette[index % theme.palette.count]
             let textColor = color.readable(on: theme.background)
-            let points = s.points.sorted { $0.period.decimalYear < $1.period.decimalYear }
-            let xy = points.map { Point(x($0.period.decimalYear), y($0.value)) }
+            var points = s.points.sorted { $0.position < $1.position }
+            let columns = max(1, Int(plot.width * 2))
+            if spec.decimate && points.count > columns * 4 {
+                points = Decimation.m4(points, columns: columns, from: xLo, to: xHi)
+            }
+            let dense = points.count > 60
+            let xy = points.map { Point(x($0.position), y($0.value)) }
             var run: [Point] = []
             var runDashed = false
             func flush() {
                 if run.count > 1 {
-                    marks.append(.path(PathMark(points: run, stroke: color, width: 2.5, dash: runDashed ? [6, 4] : [], role: "line")))
+                    marks.append(.path(PathMark(points: run, stroke: color, width: dense ? 1.25 : 2.5, dash: runDashed ? [6, 4] : [], role: "line")))
                 }
                 run = []
             }
@@ -141,7 +158,7 @@ extension ChartBuilder {
                 }
             }
             flush()
-            for (p, q) in zip(points, xy) {
+            for (p, q) in zip(points, xy) where !dense || p.derived {
                 let r = p.derived ? 3.5 : 4.5
                 symbolMarks.append(.symbol(SymbolMark(
                     center: q, radius: r, fill: p.derived ? .white : color, stroke: p.derived ? color : .white,
@@ -151,10 +168,10 @@ extension ChartBuilder {
             for (i, (p, q)) in zip(points, xy).enumerated() {
                 // One series: label its ends and, when few, every reported point. Several: only
                 // the latest value, next to the series' name.
-                let wanted = p.label ?? (!p.derived && (series.count == 1 ? (i == 0 || i == points.count - 1 || points.count <= 6) : i == points.count - 1))
+                let wanted = p.label ?? (!p.derived && !dense && (series.count == 1 ? (i == 0 || i == points.count - 1 || points.count <= 6) : i == points.count - 1))
                 guard wanted else { continue }
                 let value = t.text(valueLabel(p.value, spec: spec), x: 0, y: 0, anchor: .middle, font: theme.labelFont, color: textColor, role: "label")
-                let when = t.text(p.period.shortLabel, x: 0, y: 0, anchor: .middle, font: theme.smallLabelFont, color: theme.muted, role: "label")
+                let when = t.text(p.positionLabel, x: 0, y: 0, anchor: .middle, font: theme.smallLabelFont, color: theme.muted, role: "label")
                 let w = max(value.width, when.width)
                 let h = value.ascent + value.descent + when.ascent + when.descent + 1
                 // The ends carry the story: the latest value is placed first, then the earliest.
@@ -168,8 +185,8 @@ extension ChartBuilder {
         if series.count > 1 {
             var ends: [(y: Double, mark: TextMark)] = []
             for (index, s) in series.enumerated() {
-                let last = s.points.max { $0.period.decimalYear < $1.period.decimalYear }!
-                let q = Point(x(last.period.decimalYear), y(last.value))
+                let last = s.points.max { $0.position < $1.position }!
+                let q = Point(x(last.position), y(last.value))
                 let color = theme.palette[index % theme.palette.count].readable(on: theme.background)
                 let m = t.text(s.name, x: q.x + 10, y: q.y, font: endLabelFont, color: color, role: "series-label")
                 ends.append((q.y, m))
@@ -204,10 +221,10 @@ extension ChartBuilder {
             }
         }
         for a in spec.annotations where series.indices.contains(a.series) {
-            let s = series[a.series].points.sorted { $0.period.decimalYear < $1.period.decimalYear }
+            let s = series[a.series].points.sorted { $0.position < $1.position }
             guard s.count >= 2 else { continue }
             let mid = s.count / 2
-            let p = Point((x(s[mid - 1].period.decimalYear) + x(s[mid].period.decimalYear)) / 2, (y(s[mid - 1].value) + y(s[mid].value)) / 2)
+            let p = Point((x(s[mid - 1].position) + x(s[mid].position)) / 2, (y(s[mid - 1].value) + y(s[mid].value)) / 2)
             let m = t.text(a.text, x: 0, y: 0, font: theme.smallLabelFont, color: theme.ink, role: "annotation")
             let request = LabelPlacer.Request(anchor: p, width: m.width, height: m.ascent + m.descent, gap: 16)
             if let rect = LabelPlacer.place([request], obstacles: obstacles, segments: segments, bounds: plot).first!
@@ -228,17 +245,17 @@ extension ChartBuilder {
 
     func lineDescription(_ spec: ChartSpec, _ series: [LineSeries]) -> String {
         let sentences = series.map { s -> String in
-            let points = s.points.sorted { $0.period.decimalYear < $1.period.decimalYear }
+            let points = s.points.sorted { $0.position < $1.position }
             let first = points.first!
             let last = points.last!
             let name = s.name.isEmpty ? spec.title : s.name
             func phrase(_ p: LinePoint) -> String {
                 let v = p.value == 0 && spec.unit == "people" ? "none" : valueLabel(p.value, spec: spec)
-                return "\(v) \(periodPhrase(p.period))"
+                return "\(v) \(p.period.map(periodPhrase) ?? "at \(p.positionLabel)")"
             }
             if points.count == 1 { return "\(name) was \(phrase(first))." }
             let verb = last.value < first.value ? "fell" : last.value > first.value ? "rose" : "stayed level"
-            if verb == "stayed level" { return "\(name) stayed at \(valueLabel(first.value, spec: spec)) from \(first.period.shortLabel) to \(last.period.shortLabel)." }
+            if verb == "stayed level" { return "\(name) stayed at \(valueLabel(first.value, spec: spec)) from \(first.positionLabel) to \(last.positionLabel)." }
             return "\(name) \(verb) from \(phrase(first)) to \(phrase(last))."
         }
         return sentences.joined(separator: " ")

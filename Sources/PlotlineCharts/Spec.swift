@@ -28,12 +28,19 @@ public struct ChartSpec: Codable, Hashable, Sendable {
     public var legendTitle: String
     /// Overrides the generated accessible description.
     public var description: String?
+    /// Line charts: a time axis (ticks on whole years) or a linear one.
+    public var xAxis: XAxis
+    /// Line charts: thin very long series to what the pixels can show (M4: first, last,
+    /// minimum and maximum per half-point column), which draws the same picture.
+    public var decimate: Bool
+
+    public enum XAxis: String, Codable, Sendable { case time, linear }
 
     public init(
         kind: Kind, name: String, title: String, subtitle: String = "", source: String = "", width: Double = 800,
         height: Double = 500, unit: String = "", valueStyle: ValueStyle = .grouped, series: [LineSeries] = [],
         bars: [Bar] = [], tiles: [Tile] = [], annotations: [Annotation] = [], sorted: Bool = false, labels: String = "en",
-        legendTitle: String = "", description: String? = nil
+        legendTitle: String = "", description: String? = nil, xAxis: XAxis = .time, decimate: Bool = true
     ) {
         self.kind = kind
         self.name = name
@@ -52,11 +59,37 @@ public struct ChartSpec: Codable, Hashable, Sendable {
         self.labels = labels
         self.legendTitle = legendTitle
         self.description = description
+        self.xAxis = xAxis
+        self.decimate = decimate
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case kind, name, title, subtitle, source, width, height, unit, valueStyle, series, bars, tiles, annotations, sorted, labels
+        case legendTitle, description, xAxis, decimate
+    }
+
+    /// Spec files may leave out everything but `kind` and `name`.
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(
+            kind: try c.decode(Kind.self, forKey: .kind), name: try c.decode(String.self, forKey: .name),
+            title: try c.decodeIfPresent(String.self, forKey: .title) ?? "", subtitle: try c.decodeIfPresent(String.self, forKey: .subtitle) ?? "",
+            source: try c.decodeIfPresent(String.self, forKey: .source) ?? "", width: try c.decodeIfPresent(Double.self, forKey: .width) ?? 800,
+            height: try c.decodeIfPresent(Double.self, forKey: .height) ?? 500, unit: try c.decodeIfPresent(String.self, forKey: .unit) ?? "",
+            valueStyle: try c.decodeIfPresent(ValueStyle.self, forKey: .valueStyle) ?? .grouped,
+            series: try c.decodeIfPresent([LineSeries].self, forKey: .series) ?? [], bars: try c.decodeIfPresent([Bar].self, forKey: .bars) ?? [],
+            tiles: try c.decodeIfPresent([Tile].self, forKey: .tiles) ?? [], annotations: try c.decodeIfPresent([Annotation].self, forKey: .annotations) ?? [],
+            sorted: try c.decodeIfPresent(Bool.self, forKey: .sorted) ?? false, labels: try c.decodeIfPresent(String.self, forKey: .labels) ?? "en",
+            legendTitle: try c.decodeIfPresent(String.self, forKey: .legendTitle) ?? "", description: try c.decodeIfPresent(String.self, forKey: .description),
+            xAxis: try c.decodeIfPresent(XAxis.self, forKey: .xAxis) ?? .time, decimate: try c.decodeIfPresent(Bool.self, forKey: .decimate) ?? true)
     }
 }
 
 public struct LinePoint: Codable, Hashable, Sendable {
-    public var period: Period
+    /// When the value holds, on a time axis.
+    public var period: Period?
+    /// Where the value sits on a linear axis (step, index, distance), when there is no period.
+    public var x: Double?
     public var value: Double
     /// Derived (interpolated, computed from a growth rate) rather than reported.
     public var derived: Bool
@@ -70,6 +103,19 @@ public struct LinePoint: Codable, Hashable, Sendable {
         self.derived = derived
         self.label = label
     }
+
+    public init(x: Double, value: Double, derived: Bool = false, label: Bool? = nil) {
+        self.x = x
+        self.value = value
+        self.derived = derived
+        self.label = label
+    }
+
+    /// The point's place along the x axis: its x, or its period in decimal years.
+    public var position: Double { x ?? period?.decimalYear ?? 0 }
+
+    /// How the point's place is written in labels and tables.
+    public var positionLabel: String { period?.shortLabel ?? NumberFormat.grouped(x ?? 0) }
 }
 
 public struct LineSeries: Codable, Hashable, Sendable {

@@ -12,7 +12,7 @@ public enum ReportWriter {
             var rows: [[String]] = []
             for s in spec.series {
                 for p in s.points {
-                    rows.append([s.name, p.period.iso, ExtractionFiles.plain((p.value * 100).rounded() / 100), p.derived ? "derived" : "reported"])
+                    rows.append([s.name, p.period?.iso ?? ExtractionFiles.plain(p.x ?? 0), ExtractionFiles.plain((p.value * 100).rounded() / 100), p.derived ? "derived" : "reported"])
                 }
             }
             return (["series", "period", "value (\(spec.unit))", "status"], rows)

@@ -1,0 +1,115 @@
+import Foundation
+import PlotlineCharts
+import PlotlineCore
+import PlotlineExtract
+import PlotlineReport
+
+/// plotline-bench: renders the anchor workloads the way the peers' scripts do, for timing
+/// from outside (`render`), and measures inside one process (`--json`).
+///
+///   plotline-bench render w1|w2|w3 png|svg|pdf OUTDIR [COUNT]   COUNT charts, files wN_0001.ext …
+///   plotline-bench extract MEGABYTES                             extraction throughput on the seed
+///   plotline-bench --json [--charts N]                           every measurement, one JSON object a line
+
+func peakRSSMiB() -> Double {
+    var usage = rusage()
+    getrusage(RUSAGE_SELF.rawValue, &usage)
+    return Double(usage.ru_maxrss) / 1024
+}
+
+func now() -> Double {
+    var t = timespec()
+    clock_gettime(CLOCK_MONOTONIC, &t)
+    return Double(t.tv_sec) * 1000 + Double(t.tv_nsec) / 1e6
+}
+
+func spec(_ workload: String) -> ChartSpec {
+    switch workload {
+    case "w1": return Workloads.w1()
+    case "w2": return Workloads.w2(points: Workloads.w2Points())
+    case "w3": return Workloads.w3()
+    default:
+        FileHandle.standardError.write(Data("unknown workload '\(workload)'; use w1, w2 or w3\n".utf8))
+        exit(64)
+    }
+}
+
+/// Renders `count` charts from scratch (spec → scene → bytes → file), as the peers do.
+func render(_ workload: String, _ format: OutputFormat, count: Int, into folder: URL, renderer: ChartRenderer) throws -> Int {
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    let s = spec(workload)
+    var bytes = 0
+    for i in 1...count {
+        let scene = try renderer.scene(s)
+        let data = try renderer.render(scene, as: format)
+        bytes = data.count
+        try Data(data).write(to: folder.appendingPathComponent(String(format: "%@_%04d.%@", workload, i, format.rawValue)))
+    }
+    return bytes
+}
+
+func seedBytes() -> [UInt8] {
+    let candidates = ["seeds/000_c24887c2ab1ac308.txt", "../shared/seeds/000_c24887c2ab1ac308.txt"]
+    for c in candidates { if let d = FileManager.default.contents(atPath: c) { return [UInt8](d) } }
+    FileHandle.standardError.write(Data("run from the repository root: seeds/000_c24887c2ab1ac308.txt not found\n".utf8))
+    exit(1)
+}
+
+/// Extraction throughput: the seed repeated to `megabytes`, read paragraph by paragraph.
+func extractionThroughput(megabytes: Int) throws -> (mbPerSecond: Double, facts: Int) {
+    let seed = seedBytes()
+    let copies = max(1, megabytes * 1_048_576 / seed.count)
+    var corpus: [UInt8] = []
+    corpus.reserveCapacity(seed.count * copies)
+    for _ in 0..<copies { corpus += seed }
+    let extractor = try Extractor.standard()
+    let start = now()
+    let result = extractor.extract(bytes: corpus, source: "corpus.txt")
+    let ms = now() - start
+    return (Double(corpus.count) / 1_048_576 / (ms / 1000), result.facts.count)
+}
+
+func emit(_ fields: [(String, Any)]) {
+    let body = fields.map { key, value -> String in
+        if let s = value as? String { return "\"\(key)\": \"\(s)\"" }
+        if let d = value as? Double { return "\"\(key)\": \(String(format: "%.3f", d))" }
+        return "\"\(key)\": \(value)"
+    }
+    print("{" + body.joined(separator: ", ") + "}")
+}
+
+let args = Array(CommandLine.arguments.dropFirst())
+do {
+    if args.first == "render", args.count >= 4 {
+        guard let format = OutputFormat(rawValue: args[2]) else { exit(64) }
+        let count = args.count >= 5 ? Int(args[4]) ?? 1 : 1
+        _ = try render(args[1], format, count: count, into: URL(fileURLWithPath: args[3]), renderer: try ChartRenderer())
+    } else if args.first == "extract" {
+        let mb = args.count >= 2 ? Int(args[1]) ?? 50 : 50
+        let r = try extractionThroughput(megabytes: mb)
+        emit([("workload", "extract"), ("megabytes", mb), ("mb_per_s", r.mbPerSecond), ("facts", r.facts), ("peak_rss_mib", peakRSSMiB())])
+    } else if args.first == "--json" {
+        let charts = args.count >= 3 && args[1] == "--charts" ? Int(args[2]) ?? 200 : 200
+        let out = FileManager.default.temporaryDirectory.appendingPathComponent("plotline-bench-\(getpid())")
+        defer { try? FileManager.default.removeItem(at: out) }
+        let renderer = try ChartRenderer()
+        for w in ["w1", "w2", "w3"] {
+            for f in [OutputFormat.png, .svg] {
+                _ = try render(w, f, count: 2, into: out, renderer: renderer)  // warm-up
+                let n = w == "w2" ? max(1, charts / 4) : charts
+                let start = now()
+                let bytes = try render(w, f, count: n, into: out, renderer: renderer)
+                let ms = (now() - start) / Double(n)
+                emit([("workload", w), ("format", f.rawValue), ("charts", n), ("ms_per_chart", ms), ("peak_rss_mib", peakRSSMiB()), ("bytes", bytes)])
+            }
+        }
+        let r = try extractionThroughput(megabytes: 50)
+        emit([("workload", "extract"), ("format", "csv"), ("charts", 0), ("ms_per_chart", 0.0), ("mb_per_s", r.mbPerSecond), ("peak_rss_mib", peakRSSMiB()), ("bytes", 0)])
+    } else {
+        FileHandle.standardError.write(Data("usage: plotline-bench render w1|w2|w3 png|svg|pdf OUTDIR [COUNT] | extract MB | --json [--charts N]\n".utf8))
+        exit(64)
+    }
+} catch {
+    FileHandle.standardError.write(Data("plotline-bench: \(error)\n".utf8))
+    exit(1)
+}
