@@ -12,12 +12,26 @@ public struct Extractor {
     /// Facts whose value has more digits than this are refused as implausible.
     public var maxDigits = 18
 
-    let cues: [(words: [String], metric: Int)]
-    let zeroPhrases: [(words: [String], index: Int)]
+    let cues: PhraseIndex<Int>
+    let zeroPhrases: PhraseIndex<Int>
     let unitPhrases: [String: String]
     let personNouns: Set<String>
-    let notPlaces: [[String]]
+    let notPlaces: PhraseIndex<Bool>
+    let kinds: PhraseIndex<String>
     let qualifierPhrases: [String: String]
+    /// For each word that can start a phrase of interest, the tables it starts one in: one
+    /// probe per token instead of one per table.
+    let lowerFlags: [String: (WordInfo, UInt8)]
+    let textFlags: [String: UInt8]
+
+    enum Flag {
+        static let cue: UInt8 = 1
+        static let zero: UInt8 = 2
+        static let notPlace: UInt8 = 4
+        static let province: UInt8 = 8
+        static let kind: UInt8 = 16
+        static let abbreviation: UInt8 = 32
+    }
 
     public init(lexicon: Lexicon, dateline: Day? = nil) {
         self.lexicon = lexicon
@@ -43,12 +57,23 @@ public struct Extractor {
             for c in m.cues { cues.append((words(c), i)) }
         }
         // Longer cues first, so "rural poor people" wins over "rural poor".
-        self.cues = cues.sorted { $0.0.count > $1.0.count }.map { (words: $0.0, metric: $0.1) }
-        zeroPhrases = lexicon.zero_phrases.enumerated().map { (words: words($0.element.phrase), index: $0.offset) }
+        self.cues = PhraseIndex(cues, lowercase: true)
+        zeroPhrases = PhraseIndex(lexicon.zero_phrases.enumerated().map { (words($0.element.phrase), $0.offset) }, lowercase: true)
         unitPhrases = Dictionary(lexicon.units.map { ($0.key.lowercased(), $0.value) }, uniquingKeysWith: { a, _ in a })
         personNouns = Set(lexicon.person_nouns.map { $0.lowercased() })
-        notPlaces = lexicon.not_places.map { words($0) }
+        notPlaces = PhraseIndex(lexicon.not_places.map { (words($0), true) }, lowercase: true)
+        kinds = PhraseIndex(lexicon.place_kinds.map { ($0.key.split(separator: " ").map(String.init), $0.value) }, lowercase: false)
         qualifierPhrases = Dictionary(lexicon.qualifiers.map { ($0.key.lowercased(), $0.value) }, uniquingKeysWith: { a, _ in a })
+        var lower: [String: (WordInfo, UInt8)] = Words.info.mapValues { ($0, 0) }
+        for w in self.cues.firstWords { lower[w, default: (.none, 0)].1 |= Flag.cue }
+        for w in zeroPhrases.firstWords { lower[w, default: (.none, 0)].1 |= Flag.zero }
+        for w in notPlaces.firstWords { lower[w, default: (.none, 0)].1 |= Flag.notPlace }
+        var text: [String: UInt8] = [:]
+        for w in Extractor.provinceNames.firstWords { text[w, default: 0] |= Flag.province }
+        for w in kinds.firstWords { text[w, default: 0] |= Flag.kind }
+        for w in Gazetteer.byAbbreviation.keys { text[w, default: 0] |= Flag.abbreviation }
+        lowerFlags = lower
+        textFlags = text
     }
 
     public static func standard(dateline: Day? = nil) throws -> Extractor {
@@ -74,7 +99,6 @@ public struct Extractor {
     public func extract(bytes: [UInt8], source: String) -> Extraction {
         bytes.withUnsafeBufferPointer { buffer in
             var state = DocumentState(source: source)
-            state.dateline = dateline ?? Extractor.findDateline(buffer)
             var lineStart = 0
             // Skip a UTF-8 byte order mark; offsets still count it.
             if buffer.count >= 3 && buffer[0] == 0xEF && buffer[1] == 0xBB && buffer[2] == 0xBF { lineStart = 3 }
@@ -87,6 +111,9 @@ public struct Extractor {
                 i += 1
             }
             state.resolvePlaces()
+            // The dateline is known only at the end (it usually closes the story); relative
+            // periods were kept aside until now.
+            state.dateline = dateline ?? state.foundDateline
             state.resolveRelativePeriods()
             return Extraction(facts: state.facts, series: [], places: state.places, warnings: state.warnings)
         }
@@ -95,7 +122,14 @@ public struct Extractor {
     // MARK: - Sentences
 
     private func processLine(_ bytes: UnsafeBufferPointer<UInt8>, _ from: Int, _ to: Int, _ state: inout DocumentState) {
-        let tokens = Tokenizer.tokens(bytes, from: from, to: to)
+        var tokens = Tokenizer.tokens(bytes, from: from, to: to)
+        for i in tokens.indices where tokens[i].kind == .word {
+            if let (info, f) = lowerFlags[tokens[i].lower] {
+                tokens[i].info = info
+                tokens[i].flags = f
+            }
+            if tokens[i].isCapitalized, let f = textFlags[tokens[i].text] { tokens[i].flags |= f }
+        }
         var start = 0
         for (i, t) in tokens.enumerated() {
             guard t.kind == .punct, Words.sentenceEnders.contains(t.text) else { continue }
@@ -116,7 +150,7 @@ public struct Extractor {
         guard !t.isEmpty else { return }
         var consumed = [Bool](repeating: false, count: t.count)
         var times: [TimeMention] = []
-        findTimes(t, &consumed, &times)
+        findTimes(t, &consumed, &times, &state)
         let sentencePlaces = findPlaces(t, &state)
         defer { if let last = sentencePlaces.last { state.lastEntity = last.name } else if !t.isEmpty { state.lastEntity = nil } }
         var found: [Found] = []
@@ -190,12 +224,12 @@ public struct Extractor {
         var relativeYears: Int?
     }
 
-    private func findTimes(_ t: [Token], _ consumed: inout [Bool], _ times: inout [TimeMention]) {
+    private func findTimes(_ t: [Token], _ consumed: inout [Bool], _ times: inout [TimeMention], _ state: inout DocumentState) {
         var i = 0
         while i < t.count {
             let tok = t[i]
             // Month Day[th][ to Day[th]][, Year]  |  Month Year
-            if tok.kind == .word, let month = Words.months[tok.lower], tok.isCapitalized, i + 1 < t.count, t[i + 1].kind == .number {
+            if tok.kind == .word, let month = tok.info.month, tok.isCapitalized, i + 1 < t.count, t[i + 1].kind == .number {
                 let n = t[i + 1]
                 if n.text.count == 4, let y = Int(n.text), (1800...2100).contains(y) {
                     var p = Period.month(y, month)
@@ -221,7 +255,11 @@ public struct Extractor {
                         consumed[j + 1] = true
                         let day = Day(y, month, d)
                         if day.isValid { times.append(TimeMention(token: j + 1, period: .day(day))) }
+                        state.latestDateYear = max(state.latestDateYear ?? y, y)
                         j += 2
+                    } else if t[max(0, i - 8)..<i].contains(where: { $0.lower == "xinhua" || $0.lower == "agency" || $0.text == "(" }) {
+                        // "(Xinhua News Agency, Beijing, February 23, …)": the story's dateline.
+                        state.datelineMonthDay = (month, d)
                     }
                     i = j
                     continue
@@ -266,7 +304,7 @@ public struct Extractor {
                 }
             }
             // "N years ago", "N-year-old": time references and ages, not facts.
-            if tok.kind == .number || Words.ones[tok.lower] != nil || Words.tens[tok.lower] != nil {
+            if tok.kind == .number || tok.info.number != nil {
                 if i + 2 < t.count, Words.timeUnits.contains(t[i + 1].lower) || ["year", "month", "day"].contains(t[i + 1].lower), t[i + 2].lower == "ago" {
                     consumed[i] = true
                     consumed[i + 1] = true
@@ -289,7 +327,7 @@ public struct Extractor {
             return false
         }
         if i + 1 < t.count, t[i + 1].text == "%" { return false }
-        if i >= 1, t[i - 1].lower == "the", i + 1 < t.count, t[i + 1].kind == .word, !t[i + 1].isCapitalized, !Words.stop.contains(t[i + 1].lower) {
+        if i >= 1, t[i - 1].lower == "the", i + 1 < t.count, t[i + 1].kind == .word, !t[i + 1].isCapitalized, !t[i + 1].info.stop {
             return false  // "the 2008 social forces" counts something
         }
         if i + 1 < t.count, t[i + 1].kind == .word, let u = unitPhrases[t[i + 1].lower], !Words.timeUnits.contains(u), t[i + 1].lower != "years" {
@@ -300,7 +338,7 @@ public struct Extractor {
 
     private func wordOrDigitValue(_ t: Token) -> Double? {
         if t.kind == .number { return Double(t.text.replacingOccurrences(of: ",", with: "")) }
-        return Words.ones[t.lower] ?? Words.tens[t.lower]
+        return t.info.number
     }
 
     // MARK: - Quantities
@@ -322,19 +360,9 @@ public struct Extractor {
         guard t[i].kind == .word else { return nil }
         let w = t[i].lower
         if w == "twice" { return (2, i + 1) }
-        if (w == "a" || w == "an") && i + 1 < t.count, let s = Words.scales[t[i + 1].lower] { return (s, i + 2) }
-        var value: Double
+        if (w == "a" || w == "an") && i + 1 < t.count, let s = t[i + 1].info.scale { return (s, i + 2) }
+        guard var value = t[i].info.number else { return nil }
         var j = i + 1
-        if let v = Words.ones[w] {
-            value = v
-        } else if let v = Words.tens[w] {
-            value = v
-        } else {
-            let parts = w.split(separator: "-")
-            guard parts.count == 2, let a = Words.tens[String(parts[0])], let b = Words.ones[String(parts[1])], b < 10 else { return nil }
-            value = a + b
-        }
-        if w == "dozen" { return nil }
         if j < t.count, t[j].lower == "hundred" {
             value *= 100
             j += 1
@@ -390,7 +418,7 @@ public struct Extractor {
                 }
             }
             var hasScale = false
-            if j < t.count, t[j].kind == .word, let s = Words.scales[t[j].lower] {
+            if j < t.count, t[j].kind == .word, let s = t[j].info.scale {
                 value *= s
                 high = high.map { $0 * s }
                 hasScale = true
@@ -487,16 +515,16 @@ public struct Extractor {
             if let u = unitPhrases[w.lower] {
                 // "poor" is a unit only as a noun: "5.51 million rural poor" but not "poor villages".
                 // Singular nouns used as modifiers: "village cadres", "county party secretaries".
-                let modifier = Words.modifierNouns.contains(w.lower) && k + 1 < t.count && t[k + 1].kind == .word && !t[k + 1].isCapitalized && !Words.stop.contains(t[k + 1].lower)
+                let modifier = Words.modifierNouns.contains(w.lower) && k + 1 < t.count && t[k + 1].kind == .word && !t[k + 1].isCapitalized && !t[k + 1].info.stop
                 if !modifier {
                     return (personNouns.contains(w.lower) ? "people" : u, k, true)
                 }
             }
             // A proper name after the number ("22 Nishi Village") means it counts nothing here.
-            if Words.stop.contains(w.lower) || w.isCapitalized { return nil }
+            if w.info.stop || w.isCapitalized { return nil }
             // A plain plural right after the number is its counted noun.
             if k <= j + 1, w.lower.count >= 4, w.lower.hasSuffix("s"), !w.lower.hasSuffix("ss"), !w.lower.hasSuffix("ous"), !w.isCapitalized,
-                k + 1 >= t.count || t[k + 1].kind != .word || Words.stop.contains(t[k + 1].lower) || unitPhrases[t[k + 1].lower] == nil
+                k + 1 >= t.count || t[k + 1].kind != .word || t[k + 1].info.stop || unitPhrases[t[k + 1].lower] == nil
             {
                 return (w.lower, k, false)
             }
@@ -537,29 +565,28 @@ public struct Extractor {
     }
 
     private func findZeroPhrases(_ t: [Token], _ found: inout [Found]) {
-        for (words, index) in zeroPhrases {
-            guard let w0 = words.first else { continue }
-            for i in t.indices where t[i].lower == w0 && matches(t, i, words) {
-                let z = lexicon.zero_phrases[index]
-                let metricIndex = lexicon.metrics.firstIndex { $0.id == z.metric }
-                found.append(Found(first: i, last: i + words.count - 1, value: 0, high: nil, unit: z.unit, qualifier: "", hasScale: false, metricOverride: (z.metric, metricIndex)))
-            }
+        for i in t.indices {
+            guard t[i].flags & Flag.zero != 0, let (index, end) = zeroPhrases.match(t, i) else { continue }
+            let z = lexicon.zero_phrases[index]
+            let metricIndex = lexicon.metrics.firstIndex { $0.id == z.metric }
+            found.append(Found(first: i, last: end - 1, value: 0, high: nil, unit: z.unit, qualifier: "", hasScale: false, metricOverride: (z.metric, metricIndex)))
         }
     }
 
     // MARK: - Metric, period, entity
 
     private func findCues(_ t: [Token]) -> [(first: Int, last: Int, metric: Int)] {
-        var hits: [(Int, Int, Int)] = []
-        var covered = [Bool](repeating: false, count: t.count)
-        for (words, metric) in cues {
-            guard let w0 = words.first else { continue }
-            for i in t.indices where t[i].lower == w0 && !covered[i] && matches(t, i, words) {
-                hits.append((i, i + words.count - 1, metric))
-                for k in i..<(i + words.count) { covered[k] = true }
+        var hits: [(first: Int, last: Int, metric: Int)] = []
+        var i = 0
+        while i < t.count {
+            if t[i].flags & Flag.cue != 0, let (metric, end) = cues.match(t, i) {
+                hits.append((i, end - 1, metric))
+                i = end
+            } else {
+                i += 1
             }
         }
-        return hits.map { (first: $0.0, last: $0.1, metric: $0.2) }
+        return hits
     }
 
     private func unitFits(_ unit: String, _ metric: Lexicon.Metric) -> Bool {
@@ -623,36 +650,6 @@ public struct Extractor {
         }
         if let p = near.min(by: { abs($0.firstToken - f.first) < abs($1.firstToken - f.first) }) { return p.name }
         return "China"
-    }
-
-    // MARK: - Dateline
-
-    /// Finds the date a news story was filed: "(Xinhua News Agency, Beijing, February 23, …)"
-    /// near the end, or "Beijing, Feb. 23 (Xinhua) --" near the start. The year, when
-    /// missing, is the latest year of a full date in the text.
-    static func findDateline(_ bytes: UnsafeBufferPointer<UInt8>) -> Day? {
-        let all = Tokenizer.tokens(bytes, from: 0, to: bytes.count)
-        var latestYear: Int?
-        var monthDays: [(Int, Int, Int)] = []  // month, day, token index
-        for (i, t) in all.enumerated() {
-            if t.kind == .word, let m = Words.months[t.lower], t.isCapitalized, i + 1 < all.count, all[i + 1].kind == .number, let d = Int(all[i + 1].text), (1...31).contains(d) {
-                monthDays.append((m, d, i))
-                if i + 3 < all.count, all[i + 2].text == ",", let y = Int(all[i + 3].text), (1800...2100).contains(y) {
-                    latestYear = max(latestYear ?? y, y)
-                }
-            }
-        }
-        guard let year = latestYear else { return nil }
-        // A month-day without a year inside parentheses or right after the agency name.
-        for (m, d, i) in monthDays.reversed() {
-            let window = all[max(0, i - 8)..<i].map(\.lower)
-            if window.contains("xinhua") || window.contains("agency") || window.contains("(") {
-                if i + 3 < all.count, all[i + 2].text == ",", Int(all[i + 3].text) != nil, all[i + 3].text.count == 4 { continue }
-                let day = Day(year, m, d)
-                return day.isValid ? day : nil
-            }
-        }
-        return nil
     }
 }
 

@@ -12,6 +12,18 @@ struct DocumentState {
     /// Place names already tied to a province in this document ("Fuping" → HE).
     var memory: [String: String] = [:]
     var pending: [PendingPlace] = []
+    /// The latest year of a full date ("February 21, 2021") and the month and day of a
+    /// dateline without a year ("(Xinhua News Agency, Beijing, February 23, …)").
+    var latestDateYear: Int?
+    var datelineMonthDay: (Int, Int)?
+
+    /// The story's date: its dateline, in the year of the latest full date it gives.
+    var foundDateline: Day? {
+        guard let (m, d) = datelineMonthDay, let y = latestDateYear else { return nil }
+        let day = Day(y, m, d)
+        return day.isValid ? day : nil
+    }
+
     /// The place the previous sentence was about, for "It has ..." sentences.
     var lastEntity: String?
 
@@ -105,46 +117,25 @@ struct DocumentState {
 }
 
 extension Extractor {
-    static let provinceNames: [(words: [String], code: String)] = {
-        var out: [([String], String)] = []
-        for (name, code) in Gazetteer.byName {
-            out.append((name.split(separator: " ").map { String($0) }, code))
-        }
-        return out.sorted { ($0.0.count, $0.0.joined()) > ($1.0.count, $1.0.joined()) }.map { (words: $0.0, code: $0.1) }
-    }()
+    static let provinceNames = PhraseIndex(Gazetteer.byName.map { ($0.key.split(separator: " ").map(String.init), $0.value) }, lowercase: false)
 
     /// The province whose name starts at token `i`, and the index after it.
     func provinceAt(_ t: [Token], _ i: Int) -> (code: String, end: Int)? {
-        guard i < t.count, t[i].isCapitalized else { return nil }
-        for (words, code) in Extractor.provinceNames where i + words.count <= t.count {
-            var ok = true
-            for (k, w) in words.enumerated() where t[i + k].text != w {
-                ok = false
-                break
-            }
-            if ok { return (code, i + words.count) }
-        }
-        return nil
+        guard i < t.count, t[i].flags & Flag.province != 0, let (code, end) = Extractor.provinceNames.match(t, i) else { return nil }
+        return (code, end)
     }
 
     /// A place kind word such as "County" or "Autonomous Prefecture" at token `i`.
     func kindAt(_ t: [Token], _ i: Int) -> (kind: String, text: String, end: Int)? {
-        guard i < t.count, t[i].isCapitalized else { return nil }
-        if i + 1 < t.count, let k = lexicon.place_kinds[t[i].text + " " + t[i + 1].text] {
-            return (k, t[i].text + " " + t[i + 1].text, i + 2)
-        }
-        if let k = lexicon.place_kinds[t[i].text] { return (k, t[i].text, i + 1) }
-        return nil
+        guard i < t.count, t[i].flags & Flag.kind != 0, let (kind, end) = kinds.match(t, i) else { return nil }
+        return (kind, t[i..<end].map(\.text).joined(separator: " "), end)
     }
 
     func findPlaces(_ t: [Token], _ state: inout DocumentState) -> [SentencePlace] {
         var covered = [Bool](repeating: false, count: t.count)
         var found: [SentencePlace] = []
-        for words in notPlaces {
-            guard let w0 = words.first else { continue }
-            for i in t.indices where t[i].lower == w0 && matchesLower(t, i, words) {
-                for k in i..<(i + words.count) { covered[k] = true }
-            }
+        for i in t.indices {
+            if t[i].flags & Flag.notPlace != 0, let (_, end) = notPlaces.match(t, i) { for k in i..<end { covered[k] = true } }
         }
         func add(_ first: Int, _ last: Int, name: String, kind: String, code: String?, core: String, chain: [String] = [], sentenceProvinces: [String] = []) {
             let mention = PlaceMention(source: state.source, offset: t[first].start, length: t[last].end - t[first].start, name: name, kind: kind, provinceCode: code ?? "")
@@ -168,7 +159,7 @@ extension Extractor {
                 if let (code, end) = provinceAt(t, k) {
                     items.append((k, end - 1, code))
                     k = end
-                } else if t[k].isCapitalized, Gazetteer.byAbbreviation[t[k].text] != nil {
+                } else if t[k].flags & Flag.abbreviation != 0 {
                     items.append((k, k, nil))
                     k += 1
                 } else {
@@ -195,7 +186,7 @@ extension Extractor {
             if !covered[i], let (code, end) = provinceAt(t, i) {
                 // "Lai Jilin" is a person: a province name right after another capitalized name
                 // word, with nothing marking it as a place, is read as a given name.
-                if i >= 1, t[i - 1].isCapitalized, t[i].spaced, !Words.stop.contains(t[i - 1].lower), !Words.directions.contains(t[i - 1].lower),
+                if i >= 1, t[i - 1].isCapitalized, t[i].spaced, !t[i - 1].info.stop, !Words.directions.contains(t[i - 1].lower),
                     provinceAt(t, i - 1) == nil, kindAt(t, end) == nil, !covered[i - 1]
                 {
                     i = end
@@ -212,7 +203,7 @@ extension Extractor {
                 // "Qinghai Xunhua": a place name right after a province name lies in it.
                 let n = last + 1
                 if n < t.count, t[n].spaced, t[n].isCapitalized, !covered[n], provinceAt(t, n) == nil, kindAt(t, n) == nil,
-                    !Words.stop.contains(t[n].lower), !Words.ethnicGroups.contains(t[n].text), Words.months[t[n].lower] == nil
+                    !t[n].info.stop, !Words.ethnicGroups.contains(t[n].text), t[n].info.month == nil
                 {
                     var e = n
                     while e + 1 < t.count, t[e + 1].isCapitalized, kindAt(t, e + 1) == nil, e - n < 2 { e += 1 }
@@ -236,7 +227,7 @@ extension Extractor {
         // Named places with a kind: "Shibadong Village, Huayuan County, western Hunan".
         i = 0
         while i < t.count {
-            guard !covered[i], t[i].isCapitalized, !Words.stop.contains(t[i].lower), provinceAt(t, i) == nil else {
+            guard !covered[i], t[i].isCapitalized, !t[i].info.stop, provinceAt(t, i) == nil else {
                 i += 1
                 continue
             }
@@ -261,10 +252,10 @@ extension Extractor {
         i = 0
         while i < t.count {
             defer { i += 1 }
-            guard !covered[i], t[i].isCapitalized, !Words.stop.contains(t[i].lower), Words.months[t[i].lower] == nil, i + 2 < t.count,
+            guard !covered[i], t[i].isCapitalized, !t[i].info.stop, t[i].info.month == nil, i + 2 < t.count,
                 t[i].text != "China", !Words.ethnicGroups.contains(t[i].text)
             else { continue }
-            if i > 0, t[i - 1].isCapitalized, !Words.stop.contains(t[i - 1].lower) { continue }  // part of a longer name
+            if i > 0, t[i - 1].isCapitalized, !t[i - 1].info.stop { continue }  // part of a longer name
             var n = i + 1
             guard t[n].text == "," || t[n].lower == "in" else { continue }
             n += 1
@@ -276,7 +267,7 @@ extension Extractor {
 
         // Names this document has already placed.
         for k in t.indices where !covered[k] && t[k].isCapitalized {
-            if let code = state.memory[t[k].text], !(k > 0 && t[k - 1].isCapitalized && !Words.stop.contains(t[k - 1].lower)) {
+            if !state.memory.isEmpty, let code = state.memory[t[k].text], !(k > 0 && t[k - 1].isCapitalized && !t[k - 1].info.stop) {
                 add(k, k, name: t[k].text, kind: "place", code: code, core: t[k].text)
             }
         }
@@ -285,12 +276,6 @@ extension Extractor {
 
     private func isFeature(_ t: [Token], _ i: Int) -> Bool {
         ["mountain", "mountains", "river", "lake", "plateau", "desert", "valley"].contains(t[i].lower)
-    }
-
-    private func matchesLower(_ t: [Token], _ i: Int, _ words: [String]) -> Bool {
-        guard i + words.count <= t.count else { return false }
-        for (k, w) in words.enumerated() where t[i + k].lower != w { return false }
-        return true
     }
 
     /// Walks ", Place, Place, Province" after a place and returns the province it ends in,
@@ -306,7 +291,7 @@ extension Extractor {
             if p < t.count, t[p].lower == "the", p + 1 < t.count, Words.directions.contains(t[p + 1].lower) { p += 1 }
             if p < t.count, Words.directions.contains(t[p].lower) { p += 1 }
             if let (code, _) = provinceAt(t, p) { return (code, names) }
-            guard p < t.count, t[p].isCapitalized, !Words.stop.contains(t[p].lower) else { return (nil, names) }
+            guard p < t.count, t[p].isCapitalized, !t[p].info.stop else { return (nil, names) }
             var e = p
             while e < t.count, t[e].isCapitalized, kindAt(t, e) == nil, e - p < 3 { e += 1 }
             names.append(t[p..<e].map(\.text).joined(separator: " "))

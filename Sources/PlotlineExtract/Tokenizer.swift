@@ -9,6 +9,9 @@ struct Token {
     var lower: String
     /// Whether white space separates it from the token before.
     var spaced: Bool
+    var info: WordInfo = .none
+    /// Which phrase tables this word can start (see `Extractor.Flag`), set once per sentence.
+    var flags: UInt8 = 0
 
     var isCapitalized: Bool {
         guard kind == .word, let f = text.utf8.first else { return false }
@@ -60,7 +63,12 @@ enum Tokenizer {
                     }
                 }
                 let t = text(start, i)
-                out.append(Token(kind: .word, start: start, end: i, text: t, lower: t.lowercased(), spaced: spaced))
+                var hasUpper = false
+                for k in start..<i where bytes[k] >= 65 && bytes[k] <= 90 {
+                    hasUpper = true
+                    break
+                }
+                out.append(Token(kind: .word, start: start, end: i, text: t, lower: hasUpper ? t.lowercased() : t, spaced: spaced))
             } else if isDigit(b) {
                 i += 1
                 while i < to {

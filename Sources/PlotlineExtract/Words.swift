@@ -1,6 +1,33 @@
 /// Fixed English vocabulary the grammar of numbers and dates needs. Domain vocabulary
 /// (metrics, units, qualifiers) lives in the lexicon instead.
+/// What the grammar needs to know about one word, looked up once when it is tokenized.
+struct WordInfo {
+    /// A cardinal in words ("eight", "twenty-five"), or nil.
+    var number: Double?
+    /// "million" → 1e6, or nil.
+    var scale: Double?
+    /// "February" → 2, or nil.
+    var month: Int?
+    var stop = false
+
+    static let none = WordInfo()
+}
+
 enum Words {
+    /// Every word the grammar treats specially, lower-cased, with what it is.
+    static let info: [String: WordInfo] = {
+        var table: [String: WordInfo] = [:]
+        for (w, v) in ones where w != "dozen" { table[w, default: .none].number = v }
+        for (w, v) in tens { table[w, default: .none].number = v }
+        for (t, a) in tens {
+            for (o, b) in ones where b >= 1 && b < 10 { table["\(t)-\(o)", default: .none].number = a + b }
+        }
+        for (w, v) in scales { table[w, default: .none].scale = v }
+        for (w, m) in months { table[w, default: .none].month = m }
+        for w in stop { table[w, default: .none].stop = true }
+        return table
+    }()
+
     static let months: [String: Int] = [
         "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7, "august": 8,
         "september": 9, "october": 10, "november": 11, "december": 12, "jan": 1, "feb": 2, "mar": 3, "apr": 4,
