@@ -26,5 +26,11 @@ test: deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
 
+bench: deps
+	@command -v gnuplot >/dev/null || { if [ "$$(id -u)" -eq 0 ]; then sudo=""; else sudo="sudo"; fi; $$sudo apt-get install -y --no-install-recommends gnuplot-nox; }
+	@python3 -c "import matplotlib, vl_convert" 2>/dev/null || python3 -m pip install --quiet matplotlib vl-convert-python
+	$(SWIFT) build -c release --product plotline-bench
+	python3 bench/run.py $(BENCH_ARGS)
+
 clean:
 	rm -rf .build

@@ -54,7 +54,11 @@ final class PangoLayout {
 public final class PangoMeasurer: TextMeasurer {
     private let context: CairoContext
     private let layout: PangoLayout
-    private var cache: [String: TextExtent] = [:]
+    private struct Key: Hashable {
+        var text: String
+        var font: Font
+    }
+    private var cache: [Key: TextExtent] = [:]
 
     public init() throws {
         context = try CairoContext(try CairoSurface.image(width: 1, height: 1))
@@ -62,7 +66,7 @@ public final class PangoMeasurer: TextMeasurer {
     }
 
     public func measure(_ text: String, font: Font) -> TextExtent {
-        let key = "\(font.family)|\(font.size)|\(font.weight.rawValue)|\(text)"
+        let key = Key(text: text, font: font)
         if let hit = cache[key] { return hit }
         layout.set(text, font: font)
         let extent = layout.extent()

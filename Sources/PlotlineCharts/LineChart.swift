@@ -4,7 +4,14 @@ import PlotlineScene
 
 extension ChartBuilder {
     func lineScene(_ spec: ChartSpec) throws -> Scene {
-        let series = spec.series.filter { !$0.points.isEmpty }
+        // Points in x order, sorted once here (most data arrives sorted: checking is cheap).
+        let series = spec.series.filter { !$0.points.isEmpty }.map { s -> LineSeries in
+            var s = s
+            if zip(s.points, s.points.dropFirst()).contains(where: { $0.position > $1.position }) {
+                s.points.sort { $0.position < $1.position }
+            }
+            return s
+        }
         guard !series.isEmpty else {
             throw ChartError.invalid("chart '\(spec.name)': a line chart needs at least one series with a point")
         }
@@ -130,7 +137,7 @@ extension ChartBuilder {
         for (index, s) in series.enumerated() {
             let color = theme.palette[index % theme.palette.count]
             let textColor = color.readable(on: theme.background)
-            var points = s.points.sorted { $0.position < $1.position }
+            var points = s.points
             let columns = max(1, Int(plot.width * 2))
             if spec.decimate && points.count > columns * 4 {
                 points = Decimation.m4(points, columns: columns, from: xLo, to: xHi)
@@ -185,7 +192,7 @@ extension ChartBuilder {
         if series.count > 1 {
             var ends: [(y: Double, mark: TextMark)] = []
             for (index, s) in series.enumerated() {
-                let last = s.points.max { $0.position < $1.position }!
+                let last = s.points.last!
                 let q = Point(x(last.position), y(last.value))
                 let color = theme.palette[index % theme.palette.count].readable(on: theme.background)
                 let m = t.text(s.name, x: q.x + 10, y: q.y, font: endLabelFont, color: color, role: "series-label")
@@ -221,7 +228,7 @@ extension ChartBuilder {
             }
         }
         for a in spec.annotations where series.indices.contains(a.series) {
-            let s = series[a.series].points.sorted { $0.position < $1.position }
+            let s = series[a.series].points
             guard s.count >= 2 else { continue }
             let mid = s.count / 2
             let p = Point((x(s[mid - 1].position) + x(s[mid].position)) / 2, (y(s[mid - 1].value) + y(s[mid].value)) / 2)
@@ -245,7 +252,7 @@ extension ChartBuilder {
 
     func lineDescription(_ spec: ChartSpec, _ series: [LineSeries]) -> String {
         let sentences = series.map { s -> String in
-            let points = s.points.sorted { $0.position < $1.position }
+            let points = s.points
             let first = points.first!
             let last = points.last!
             let name = s.name.isEmpty ? spec.title : s.name

@@ -7,21 +7,13 @@ public struct SVGRenderer: SceneRenderer {
     public init() {}
 
     public func render(_ scene: Scene) throws -> [UInt8] {
-        Array(string(scene).utf8)
+        var w = SVGWriter(prefix: SVGRenderer.idPrefix(scene.name))
+        w.document(scene)
+        return w.out
     }
 
     public func string(_ scene: Scene) -> String {
-        var w = SVGWriter(prefix: SVGRenderer.idPrefix(scene.name))
-        let titleID = w.id("title")
-        let descID = w.id("desc")
-        w.out += "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(num(scene.width))\" height=\"\(num(scene.height))\" "
-        w.out += "viewBox=\"0 0 \(num(scene.width)) \(num(scene.height))\" role=\"img\" aria-labelledby=\"\(titleID) \(descID)\">\n"
-        w.out += "<title id=\"\(titleID)\">\(escape(scene.title))</title>\n"
-        w.out += "<desc id=\"\(descID)\">\(escape(scene.description))</desc>\n"
-        w.out += "<rect width=\"100%\" height=\"100%\" fill=\"\(scene.background.hex)\"/>\n"
-        w.write(scene.marks, depth: 0)
-        w.out += "</svg>\n"
-        return w.out
+        String(decoding: (try? render(scene)) ?? [], as: UTF8.self)
     }
 
     /// Ids must be valid XML names: letters, digits, `-`, `_`; a leading digit gets a prefix.
@@ -37,114 +29,253 @@ public struct SVGRenderer: SceneRenderer {
 
 /// Escapes the five XML special characters and drops characters XML 1.0 forbids.
 public func escape(_ text: String) -> String {
-    var out = ""
-    out.reserveCapacity(text.utf8.count)
-    for scalar in text.unicodeScalars {
-        switch scalar {
-        case "&": out += "&amp;"
-        case "<": out += "&lt;"
-        case ">": out += "&gt;"
-        case "\"": out += "&quot;"
-        case "'": out += "&#39;"
-        default:
-            let v = scalar.value
-            let allowed = v == 0x9 || v == 0xA || v == 0xD || (v >= 0x20 && v <= 0xD7FF) || (v >= 0xE000 && v <= 0xFFFD) || v >= 0x10000
-            if allowed { out.unicodeScalars.append(scalar) }
-        }
-    }
-    return out
+    var w = SVGWriter(prefix: "")
+    w.escaped(text)
+    return String(decoding: w.out, as: UTF8.self)
 }
 
 /// Numbers with at most two decimals and no trailing zeros: short, stable, exact enough.
 func num(_ v: Double) -> String {
-    guard v.isFinite else { return "0" }
-    let scaled = (v * 100).rounded()
-    if scaled == 0 { return "0" }
-    let negative = scaled < 0
-    let magnitude = Int64(abs(scaled))
-    let whole = magnitude / 100
-    let frac = magnitude % 100
-    var s = negative ? "-" : ""
-    s += String(whole)
-    if frac != 0 {
-        s += "."
-        s += frac < 10 ? "0\(frac)" : (frac % 10 == 0 ? "\(frac / 10)" : "\(frac)")
-    }
-    return s
+    var w = SVGWriter(prefix: "")
+    w.number(v)
+    return String(decoding: w.out, as: UTF8.self)
 }
 
+/// Writes SVG straight into bytes: no intermediate strings on the hot path.
 struct SVGWriter {
     let prefix: String
-    var out = ""
+    var out: [UInt8] = []
     private var clipCount = 0
 
-    init(prefix: String) { self.prefix = prefix }
+    init(prefix: String) {
+        self.prefix = prefix
+        out.reserveCapacity(8192)
+    }
 
-    func id(_ local: String) -> String { "\(prefix)-\(local)" }
+    mutating func raw(_ s: StaticString) {
+        s.withUTF8Buffer { out.append(contentsOf: $0) }
+    }
 
-    mutating func write(_ marks: [Mark], depth: Int) {
-        for mark in marks {
-            switch mark {
-            case .group(let g):
-                var attrs = " class=\"\(escape(g.name))\""
-                if let clip = g.clip {
-                    clipCount += 1
-                    let clipID = id("clip\(clipCount)")
-                    out += "<clipPath id=\"\(clipID)\"><rect x=\"\(num(clip.x))\" y=\"\(num(clip.y))\" width=\"\(num(clip.width))\" height=\"\(num(clip.height))\"/></clipPath>\n"
-                    attrs += " clip-path=\"url(#\(clipID))\""
-                }
-                out += "<g\(attrs)>\n"
-                write(g.marks, depth: depth + 1)
-                out += "</g>\n"
-            case .rect(let r):
-                out += "<rect x=\"\(num(r.rect.x))\" y=\"\(num(r.rect.y))\" width=\"\(num(r.rect.width))\" height=\"\(num(r.rect.height))\""
-                out += paint(fill: r.fill, stroke: r.stroke, width: r.strokeWidth, dash: r.dash) + "/>\n"
-            case .rule(let r):
-                out += "<line x1=\"\(num(r.from.x))\" y1=\"\(num(r.from.y))\" x2=\"\(num(r.to.x))\" y2=\"\(num(r.to.y))\""
-                out += paint(fill: nil, stroke: r.stroke, width: r.width, dash: r.dash) + "/>\n"
-            case .path(let p):
-                guard !p.points.isEmpty else { continue }
-                var d = ""
-                d.reserveCapacity(p.points.count * 14)
-                for (i, q) in p.points.enumerated() {
-                    d += i == 0 ? "M" : "L"
-                    d += num(q.x)
-                    d += ","
-                    d += num(q.y)
-                }
-                if p.closed { d += "Z" }
-                out += "<path d=\"\(d)\"" + paint(fill: p.fill, stroke: p.stroke, width: p.width, dash: p.dash)
-                if p.stroke != nil { out += " stroke-linejoin=\"round\" stroke-linecap=\"round\"" }
-                out += "/>\n"
-            case .symbol(let s):
-                out += "<circle cx=\"\(num(s.center.x))\" cy=\"\(num(s.center.y))\" r=\"\(num(s.radius))\""
-                out += paint(fill: s.fill, stroke: s.stroke, width: s.strokeWidth, dash: []) + "/>\n"
-            case .text(let t):
-                out += "<text x=\"\(num(t.x))\" y=\"\(num(t.y))\""
-                if t.anchor != .start { out += " text-anchor=\"\(t.anchor.rawValue)\"" }
-                out += " font-family=\"\(escape(t.font.family))\" font-size=\"\(num(t.font.size))\""
-                if t.font.weight == .bold { out += " font-weight=\"bold\"" }
-                out += " fill=\"\(t.color.hex)\""
-                if t.color.a < 1 { out += " fill-opacity=\"\(num(t.color.a))\"" }
-                if t.angle != 0 { out += " transform=\"rotate(\(num(-t.angle)) \(num(t.x)) \(num(t.y)))\"" }
-                out += ">\(escape(t.text))</text>\n"
+    mutating func raw(_ s: String) {
+        out.append(contentsOf: s.utf8)
+    }
+
+    mutating func escaped(_ text: String) {
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "&": raw("&amp;")
+            case "<": raw("&lt;")
+            case ">": raw("&gt;")
+            case "\"": raw("&quot;")
+            case "'": raw("&#39;")
+            default:
+                let v = scalar.value
+                let allowed = v == 0x9 || v == 0xA || v == 0xD || (v >= 0x20 && v <= 0xD7FF) || (v >= 0xE000 && v <= 0xFFFD) || v >= 0x10000
+                if allowed { out.append(contentsOf: UTF8.encode(scalar)!) }
             }
         }
     }
 
-    private func paint(fill: Color?, stroke: Color?, width: Double, dash: [Double]) -> String {
-        var s = ""
+    mutating func number(_ v: Double) {
+        guard v.isFinite else {
+            out.append(48)
+            return
+        }
+        let scaled = (v * 100).rounded()
+        if scaled == 0 {
+            out.append(48)
+            return
+        }
+        if scaled < 0 { out.append(45) }
+        let magnitude = UInt64(abs(scaled))
+        integer(magnitude / 100)
+        let frac = magnitude % 100
+        if frac != 0 {
+            out.append(46)
+            out.append(48 + UInt8(frac / 10))
+            if frac % 10 != 0 { out.append(48 + UInt8(frac % 10)) }
+        }
+    }
+
+    mutating func integer(_ v: UInt64) {
+        if v >= 10 { integer(v / 10) }
+        out.append(48 + UInt8(v % 10))
+    }
+
+    mutating func hex(_ c: Color) {
+        let digits: [UInt8] = Array("0123456789abcdef".utf8)
+        out.append(35)
+        for component in [c.r, c.g, c.b] {
+            let v = Int((max(0, min(1, component)) * 255).rounded())
+            out.append(digits[v >> 4])
+            out.append(digits[v & 15])
+        }
+    }
+
+    mutating func id(_ local: StaticString) {
+        raw(prefix)
+        out.append(45)
+        raw(local)
+    }
+
+    mutating func attribute(_ name: StaticString, _ value: Double) {
+        out.append(32)
+        raw(name)
+        raw("=\"")
+        number(value)
+        out.append(34)
+    }
+
+    mutating func document(_ scene: Scene) {
+        raw("<svg xmlns=\"http://www.w3.org/2000/svg\"")
+        attribute("width", scene.width)
+        attribute("height", scene.height)
+        raw(" viewBox=\"0 0 ")
+        number(scene.width)
+        out.append(32)
+        number(scene.height)
+        raw("\" role=\"img\" aria-labelledby=\"")
+        id("title")
+        out.append(32)
+        id("desc")
+        raw("\">\n<title id=\"")
+        id("title")
+        raw("\">")
+        escaped(scene.title)
+        raw("</title>\n<desc id=\"")
+        id("desc")
+        raw("\">")
+        escaped(scene.description)
+        raw("</desc>\n<rect width=\"100%\" height=\"100%\" fill=\"")
+        hex(scene.background)
+        raw("\"/>\n")
+        write(scene.marks)
+        raw("</svg>\n")
+    }
+
+    mutating func write(_ marks: [Mark]) {
+        for mark in marks {
+            switch mark {
+            case .group(let g):
+                var clipID: String?
+                if let clip = g.clip {
+                    // The clip path is defined just before the group that uses it.
+                    clipCount += 1
+                    clipID = "\(prefix)-clip\(clipCount)"
+                    raw("<clipPath id=\"")
+                    raw(clipID!)
+                    raw("\"><rect")
+                    attribute("x", clip.x)
+                    attribute("y", clip.y)
+                    attribute("width", clip.width)
+                    attribute("height", clip.height)
+                    raw("/></clipPath>\n")
+                }
+                raw("<g class=\"")
+                escaped(g.name)
+                out.append(34)
+                if let clipID {
+                    raw(" clip-path=\"url(#")
+                    raw(clipID)
+                    raw(")\"")
+                }
+                raw(">\n")
+                write(g.marks)
+                raw("</g>\n")
+            case .rect(let r):
+                raw("<rect")
+                attribute("x", r.rect.x)
+                attribute("y", r.rect.y)
+                attribute("width", r.rect.width)
+                attribute("height", r.rect.height)
+                paint(fill: r.fill, stroke: r.stroke, width: r.strokeWidth, dash: r.dash)
+                raw("/>\n")
+            case .rule(let r):
+                raw("<line")
+                attribute("x1", r.from.x)
+                attribute("y1", r.from.y)
+                attribute("x2", r.to.x)
+                attribute("y2", r.to.y)
+                paint(fill: nil, stroke: r.stroke, width: r.width, dash: r.dash)
+                raw("/>\n")
+            case .path(let p):
+                guard !p.points.isEmpty else { continue }
+                raw("<path d=\"")
+                for (i, q) in p.points.enumerated() {
+                    out.append(i == 0 ? 77 : 76)  // M, L
+                    number(q.x)
+                    out.append(44)
+                    number(q.y)
+                }
+                if p.closed { out.append(90) }
+                out.append(34)
+                paint(fill: p.fill, stroke: p.stroke, width: p.width, dash: p.dash)
+                if p.stroke != nil { raw(" stroke-linejoin=\"round\" stroke-linecap=\"round\"") }
+                raw("/>\n")
+            case .symbol(let s):
+                raw("<circle")
+                attribute("cx", s.center.x)
+                attribute("cy", s.center.y)
+                attribute("r", s.radius)
+                paint(fill: s.fill, stroke: s.stroke, width: s.strokeWidth, dash: [])
+                raw("/>\n")
+            case .text(let t):
+                raw("<text")
+                attribute("x", t.x)
+                attribute("y", t.y)
+                if t.anchor != .start {
+                    raw(" text-anchor=\"")
+                    raw(t.anchor.rawValue)
+                    out.append(34)
+                }
+                raw(" font-family=\"")
+                escaped(t.font.family)
+                out.append(34)
+                attribute("font-size", t.font.size)
+                if t.font.weight == .bold { raw(" font-weight=\"bold\"") }
+                raw(" fill=\"")
+                hex(t.color)
+                out.append(34)
+                if t.color.a < 1 { attribute("fill-opacity", t.color.a) }
+                if t.angle != 0 {
+                    raw(" transform=\"rotate(")
+                    number(-t.angle)
+                    out.append(32)
+                    number(t.x)
+                    out.append(32)
+                    number(t.y)
+                    raw(")\"")
+                }
+                out.append(62)
+                escaped(t.text)
+                raw("</text>\n")
+            }
+        }
+    }
+
+    private mutating func paint(fill: Color?, stroke: Color?, width: Double, dash: [Double]) {
         if let fill {
-            s += " fill=\"\(fill.hex)\""
-            if fill.a < 1 { s += " fill-opacity=\"\(num(fill.a))\"" }
+            raw(" fill=\"")
+            hex(fill)
+            out.append(34)
+            if fill.a < 1 { attribute("fill-opacity", fill.a) }
         } else {
-            s += " fill=\"none\""
+            raw(" fill=\"none\"")
         }
         if let stroke, width > 0 {
-            s += " stroke=\"\(stroke.hex)\" stroke-width=\"\(num(width))\""
-            if stroke.a < 1 { s += " stroke-opacity=\"\(num(stroke.a))\"" }
-            if !dash.isEmpty { s += " stroke-dasharray=\"\(dash.map(num).joined(separator: " "))\"" }
+            raw(" stroke=\"")
+            hex(stroke)
+            out.append(34)
+            attribute("stroke-width", width)
+            if stroke.a < 1 { attribute("stroke-opacity", stroke.a) }
+            if !dash.isEmpty {
+                raw(" stroke-dasharray=\"")
+                for (i, d) in dash.enumerated() {
+                    if i > 0 { out.append(32) }
+                    number(d)
+                }
+                out.append(34)
+            }
         }
-        return s
     }
 }

@@ -13,9 +13,37 @@ enum Workloads {
         }
     }
 
-    /// Rounds as Python's "%.6f" / "%.1f" formatting does for these magnitudes.
+    /// Rounds to the decimals gen_data.py prints (%.6f, %.1f).
     static func rounded(_ v: Double, _ decimals: Int) -> Double {
-        Double(String(format: "%.\(decimals)f", v))!
+        let p = pow(10, Double(decimals))
+        return (v * p).rounded() / p
+    }
+
+    /// Reads a gen_data.py TSV (header line, then two tab-separated columns) when the bench
+    /// runs in the anchors folder, so both sides draw exactly the same numbers.
+    static func tsv(_ name: String) -> [(String, Double)]? {
+        guard let data = FileManager.default.contents(atPath: "data/\(name).tsv") else { return nil }
+        var rows: [(String, Double)] = []
+        data.withUnsafeBytes { raw in
+            let b = raw.bindMemory(to: UInt8.self)
+            var i = 0
+            while i < b.count && b[i] != 10 { i += 1 }  // header
+            i += 1
+            while i < b.count {
+                let start = i
+                while i < b.count && b[i] != 9 { i += 1 }
+                let key = String(decoding: UnsafeBufferPointer(rebasing: b[start..<min(i, b.count)]), as: UTF8.self)
+                i += 1
+                let vStart = i
+                while i < b.count && b[i] != 10 { i += 1 }
+                var buffer = Array(b[vStart..<min(i, b.count)])
+                buffer.append(0)
+                let value = buffer.withUnsafeBufferPointer { strtod(UnsafeRawPointer($0.baseAddress!).assumingMemoryBound(to: CChar.self), nil) }
+                rows.append((key, value))
+                i += 1
+            }
+        }
+        return rows
     }
 
     static func w1() -> ChartSpec {
@@ -27,6 +55,7 @@ enum Workloads {
     }
 
     static func w2Points(count: Int = 100_000) -> [LinePoint] {
+        if count == 100_000, let rows = tsv("w2") { return rows.map { LinePoint(x: Double($0.0) ?? 0, value: $0.1) } }
         var g = LCG(state: 42)
         var y = 0.0
         var points: [LinePoint] = []
@@ -46,7 +75,7 @@ enum Workloads {
 
     static func w3() -> ChartSpec {
         var g = LCG(state: 7)
-        let bars = (1...30).map { Bar(label: String(format: "B%02d", $0), value: rounded(10 + 90 * g.next(), 1)) }
+        let bars = tsv("w3")?.map { Bar(label: $0.0, value: $0.1) } ?? (1...30).map { Bar(label: String(format: "B%02d", $0), value: rounded(10 + 90 * g.next(), 1)) }
         return ChartSpec(kind: .bar, name: "w3", title: "30 labelled bars", subtitle: "Value by category", source: "Benchmark workload W3", bars: bars)
     }
 }

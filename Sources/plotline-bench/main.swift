@@ -52,7 +52,10 @@ func render(_ workload: String, _ format: OutputFormat, count: Int, into folder:
 }
 
 func seedBytes() -> [UInt8] {
-    let candidates = ["seeds/000_c24887c2ab1ac308.txt", "../shared/seeds/000_c24887c2ab1ac308.txt"]
+    // From the repository root, or beside the binary in .build/release.
+    let binary = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
+    let root = binary.deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    let candidates = ["seeds/000_c24887c2ab1ac308.txt", root.appendingPathComponent("seeds/000_c24887c2ab1ac308.txt").path]
     for c in candidates { if let d = FileManager.default.contents(atPath: c) { return [UInt8](d) } }
     FileHandle.standardError.write(Data("run from the repository root: seeds/000_c24887c2ab1ac308.txt not found\n".utf8))
     exit(1)
