@@ -138,7 +138,7 @@ extension ChartBuilder {
             let color = theme.palette[index % theme.palette.count]
             let textColor = color.readable(on: theme.background)
             var points = s.points
-            let columns = max(1, Int(plot.width * 2))
+            let columns = max(1, Int(plot.width * 4))
             if spec.decimate && points.count > columns * 4 {
                 points = Decimation.m4(points, columns: columns, from: xLo, to: xHi)
             }

@@ -31,7 +31,7 @@ public struct ChartSpec: Codable, Hashable, Sendable {
     /// Line charts: a time axis (ticks on whole years) or a linear one.
     public var xAxis: XAxis
     /// Line charts: thin very long series to what the pixels can show (M4: first, last,
-    /// minimum and maximum per half-point column), which draws the same picture.
+    /// minimum and maximum per quarter-point column), which draws the same picture.
     public var decimate: Bool
 
     public enum XAxis: String, Codable, Sendable { case time, linear }
