@@ -13,7 +13,8 @@ let package = Package(
         .library(name: "PlotlineCharts", targets: ["PlotlineCharts"]),
     ],
     dependencies: [
-        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0")
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "5.0.1"),
     ],
     targets: [
         .target(name: "PlotlineCore"),
@@ -30,11 +31,14 @@ let package = Package(
         .target(
             name: "PlotlineReport",
             dependencies: ["PlotlineCore", "PlotlineCharts", "PlotlineSVG", "PlotlineCairo"]),
+        .target(
+            name: "PlotlineProject",
+            dependencies: ["PlotlineCore", "PlotlineExtract", "PlotlineCharts", "PlotlineReport", "Yams"]),
         .executableTarget(
             name: "plotline",
             dependencies: [
                 "PlotlineCore", "PlotlineExtract", "PlotlineCharts", "PlotlineCairo", "PlotlineSVG",
-                "PlotlineReport",
+                "PlotlineReport", "PlotlineProject",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         .executableTarget(
@@ -43,6 +47,7 @@ let package = Package(
         .target(name: "PlotlineTestSupport", path: "Tests/PlotlineTestSupport"),
         .testTarget(name: "PlotlineCoreTests", dependencies: ["PlotlineCore"]),
         .testTarget(name: "PlotlineExtractTests", dependencies: ["PlotlineExtract", "PlotlineCore"]),
+        .testTarget(name: "PlotlineProjectTests", dependencies: ["PlotlineProject", "PlotlineCore", "PlotlineExtract", "PlotlineTestSupport"]),
         .testTarget(
             name: "PlotlineChartsTests",
             dependencies: ["PlotlineCharts", "PlotlineScene", "PlotlineCairo", "PlotlineSVG", "PlotlineReport", "PlotlineCore", "PlotlineTestSupport"],

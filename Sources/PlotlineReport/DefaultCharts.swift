@@ -36,7 +36,7 @@ public enum DefaultCharts {
         }
     }
 
-    static func lineSpec(_ s: Series, metricName: String) -> ChartSpec {
+    public static func lineSpec(_ s: Series, metricName: String) -> ChartSpec {
         let points = s.withDerivedPoints
         let reported = points.filter { !$0.derived }
         let first = reported.first!
@@ -48,9 +48,18 @@ public enum DefaultCharts {
         let unitText = scaleName.isEmpty ? unitPhrase(s.unit) : "\(scaleName) of \(unitPhrase(s.unit))"
         var subtitle = "\(metricName) in \(s.entity), \(unitText)"
         if s.statedAnnualGrowth != nil { subtitle += "; years between the reported ends derived from the stated growth rate" }
-        let quotes = reported.map { "“\(snippet($0.quote))” (byte \($0.offset))" }
-        let sources = Set(reported.map(\.source)).sorted().joined(separator: ", ")
-        let source = "Source: \(sources): " + quotes.joined(separator: "; ") + "."
+        // Text sources with their quotes; data files with the lines used.
+        var parts: [String] = []
+        for file in Set(reported.map(\.source)).sorted() {
+            let from = reported.filter { $0.source == file }
+            if from.allSatisfy({ $0.quote.hasPrefix("\(file) line ") }) {
+                let lines = from.map { String($0.offset) }.joined(separator: ", ")
+                parts.append("\(file), line\(from.count > 1 ? "s" : "") \(lines)")
+            } else {
+                parts.append("\(file): " + from.map { "“\(snippet($0.quote))” (byte \($0.offset))" }.joined(separator: "; "))
+            }
+        }
+        let source = "Source: " + parts.joined(separator: "; ") + "."
         var annotations: [Annotation] = []
         if let g = s.statedAnnualGrowth {
             annotations.append(Annotation(text: "+\(NumberFormat.grouped(g, maxDecimals: 1))% a year on average, as stated"))
@@ -87,7 +96,7 @@ public enum DefaultCharts {
         }
     }
 
-    static func placesSpec(_ places: [PlaceMention]) -> ChartSpec {
+    public static func placesSpec(_ places: [PlaceMention]) -> ChartSpec {
         var counts: [String: Double] = [:]
         for p in Gazetteer.provinces { counts[p.code] = 0 }
         for m in places { counts[m.provinceCode, default: 0] += 1 }

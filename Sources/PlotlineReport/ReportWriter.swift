@@ -1,5 +1,6 @@
 import Foundation
 import PlotlineCharts
+import PlotlineScene
 import PlotlineCore
 import PlotlineSVG
 
@@ -26,14 +27,14 @@ public enum ReportWriter {
         }
     }
 
-    public static func html(_ charts: [BuiltChart], extraction: Extraction) -> String {
+    public static func html(_ charts: [BuiltChart], extraction: Extraction, title: String = "Plotline report", intro: String = "") -> String {
         var h = """
             <!DOCTYPE html>
             <html lang="en">
             <head>
             <meta charset="utf-8">
             <meta name="viewport" content="width=device-width, initial-scale=1">
-            <title>Plotline report</title>
+            <title>\(escape(title))</title>
             <style>
             body { font-family: "DejaVu Sans", "WenQuanYi Micro Hei", sans-serif; color: #1a1a1a; max-width: 860px; margin: 2em auto; padding: 0 1em; line-height: 1.45; }
             figure { margin: 2.5em 0; }
@@ -46,8 +47,8 @@ public enum ReportWriter {
             </style>
             </head>
             <body>
-            <h1>Plotline report</h1>
-            <p>\(extraction.facts.count) facts, \(extraction.series.count) series and \(extraction.places.count) place names extracted from \(escape(Set(extraction.facts.map(\.source) + extraction.places.map(\.source)).sorted().joined(separator: ", "))).</p>
+            <h1>\(escape(title))</h1>
+            \(intro.isEmpty ? "" : "<p>\(escape(intro))</p>\n")<p>\(extraction.facts.count) facts, \(extraction.series.count) series and \(extraction.places.count) place names extracted from \(escape(Set(extraction.facts.map(\.source) + extraction.places.map(\.source)).sorted().joined(separator: ", "))).</p>
 
             """
         for c in charts {
@@ -82,8 +83,9 @@ public enum ReportWriter {
         return out
     }
 
-    public static func markdown(_ charts: [BuiltChart], extraction: Extraction) -> String {
-        var m = "# Plotline report\n\n"
+    public static func markdown(_ charts: [BuiltChart], extraction: Extraction, title: String = "Plotline report", intro: String = "") -> String {
+        var m = "# \(md(title))\n\n"
+        if !intro.isEmpty { m += md(intro) + "\n\n" }
         for c in charts {
             let image = c.files.first { $0.hasSuffix(".png") } ?? c.files.first ?? ""
             m += "## \(md(c.spec.title))\n\n"
@@ -96,5 +98,18 @@ public enum ReportWriter {
             m += "\n"
         }
         return m
+    }
+}
+
+/// One chart as built: its spec, its scene, and the files written for it.
+public struct BuiltChart {
+    public var spec: ChartSpec
+    public var scene: Scene
+    public var files: [String]
+
+    public init(spec: ChartSpec, scene: Scene, files: [String]) {
+        self.spec = spec
+        self.scene = scene
+        self.files = files
     }
 }

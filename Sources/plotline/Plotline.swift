@@ -3,6 +3,7 @@ import Foundation
 import PlotlineCharts
 import PlotlineCore
 import PlotlineExtract
+import PlotlineProject
 import PlotlineReport
 
 @main
@@ -15,7 +16,7 @@ struct Plotline: ParsableCommand {
             names the file and the place); 64 a bad command line.
             """,
         version: "0.1.0",
-        subcommands: [Build.self, Extract.self, Chart.self],
+        subcommands: [Build.self, Watch.self, Init.self, Extract.self, Chart.self],
         defaultSubcommand: nil)
 }
 
@@ -93,22 +94,24 @@ struct InputOptions: ParsableArguments {
 }
 
 extension Plotline {
-    struct Build: ParsableCommand {
-        static let configuration = CommandConfiguration(
-            abstract: "Extract from the documents and render every default chart and the reports.",
-            discussion: "Reads seeds/ (or the inputs given), writes charts as PNG and SVG, facts.csv, series.csv, places.csv, warnings.txt, report.html and report.md into the output folder.")
-
-        @Argument(help: "Text files or folders of .txt files (default: seeds/).")
+    struct BuildOptions: ParsableArguments {
+        @Argument(help: "Text files, folders of .txt files or globs (default: the project file's inputs, else seeds/).")
         var inputs: [String] = []
 
-        @Option(name: .shortAndLong, help: "The output folder.")
-        var out: String = "output"
+        @Option(name: .long, help: "The project file (default: plotline.yaml in the current folder, when there is one).")
+        var project: String?
 
-        @Option(name: .long, help: "Formats to write, comma-separated: png, svg, pdf.")
-        var formats: String = "png,svg"
+        @Option(name: .shortAndLong, help: "The output folder (default: the project's, else output).")
+        var out: String?
+
+        @Option(name: .long, help: "Formats to write, comma-separated: png, svg, pdf (default: png,svg).")
+        var formats: String?
 
         @Option(name: .long, help: "Device pixels per point for PNG (2 for HiDPI screens).")
-        var scale: Double = 1
+        var scale: Double?
+
+        @Option(name: .long, help: "Data files (CSV series,period,value,unit[,entity] or JSON) that add to or correct the extracted series.")
+        var data: [String] = []
 
         @Flag(name: .shortAndLong, help: "Print nothing but errors.")
         var quiet = false
@@ -116,27 +119,134 @@ extension Plotline {
         @OptionGroup var input: InputOptions
 
         func validate() throws {
-            guard scale > 0 && scale <= 8 else { throw ValidationError("--scale must be between 0 and 8, e.g. 2 for HiDPI") }
-            for f in formats.split(separator: ",") where OutputFormat(rawValue: f.trimmingCharacters(in: .whitespaces).lowercased()) == nil {
+            if let scale, !(scale > 0 && scale <= 8) { throw ValidationError("--scale must be between 0 and 8, e.g. 2 for HiDPI") }
+            for f in (formats ?? "").split(separator: ",") where OutputFormat(rawValue: f.trimmingCharacters(in: .whitespaces).lowercased()) == nil {
                 throw ValidationError("unknown format '\(f)' in --formats; use png, svg or pdf")
             }
         }
 
+        func plan() throws -> BuildPlan {
+            let cwd = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
+            var plan: BuildPlan
+            let projectPath = project ?? (inputs.isEmpty && FileManager.default.fileExists(atPath: "plotline.yaml") ? "plotline.yaml" : nil)
+            if let projectPath {
+                plan = try BuildPlan.from(projectFile: URL(fileURLWithPath: projectPath), outputOverride: out)
+                if !inputs.isEmpty { plan.text = inputs.map { URL(fileURLWithPath: $0, relativeTo: cwd).path } }
+            } else {
+                plan = BuildPlan(root: cwd, text: inputs.isEmpty ? ["seeds"] : inputs, output: URL(fileURLWithPath: out ?? "output"))
+            }
+            if let formats { plan.formats = formats.split(separator: ",").compactMap { OutputFormat(rawValue: $0.trimmingCharacters(in: .whitespaces).lowercased()) } }
+            if let scale { plan.scale = scale }
+            plan.data += data.map { URL(fileURLWithPath: $0, relativeTo: cwd).path }
+            if let d = input.dateline {
+                guard case .day(let day)? = Period(iso: d) else { throw UserError("--dateline '\(d)' is not a date; write it as YYYY-MM-DD, e.g. 2021-02-23") }
+                plan.dateline = day
+            }
+            if let l = input.lexicon { plan.lexicon = l }
+            plan.maxInputBytes = input.maxInputBytes
+            return plan
+        }
+
+        /// One build, with a progress line on a terminal and plain lines otherwise.
+        func build(_ plan: BuildPlan) throws -> BuildSummary {
+            let terminal = isatty(1) == 1
+            let start = Date()
+            let summary = try Builder(plan: plan).run { line in
+                guard !quiet else { return }
+                if terminal {
+                    print("\r\u{1B}[K" + line, terminator: "")
+                    fflush(stdout)
+                } else {
+                    print(line)
+                }
+            }
+            if !quiet {
+                if terminal { print("\r\u{1B}[K", terminator: "") }
+                let ms = Int(Date().timeIntervalSince(start) * 1000)
+                print("\(summary.written.count) written, \(summary.unchanged.count) unchanged, \(summary.deleted.count) deleted in \(ms) ms; \(summary.facts) facts, \(summary.series) series, \(summary.places) places, \(summary.warnings.count) warnings (see \(plan.output.path)/warnings.txt)")
+            }
+            return summary
+        }
+    }
+
+    struct Build: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Extract from the documents and render every chart and the reports, redoing only what changed.",
+            discussion: """
+                Reads plotline.yaml when it is in the current folder (see `plotline init`), else the inputs given \
+                (default: seeds/). Writes charts, facts.csv, series.csv, places.csv, warnings.txt, report.html, \
+                report.md and report.pdf into the output folder. Files whose inputs did not change are not rewritten; \
+                outputs of charts that were removed are deleted.
+                """)
+
+        @OptionGroup var options: BuildOptions
+
+        func run() throws {
+            try reporting { _ = try options.build(try options.plan()) }
+        }
+    }
+
+    struct Watch: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Build, then rebuild whenever an input or the project file changes.",
+            discussion: "On an error the last good outputs stay as they are and the error is printed; watching goes on. Stop with Ctrl-C.")
+
+        @OptionGroup var options: BuildOptions
+
+        @Option(name: .long, help: .hidden)
+        var maxBuilds: Int?
+
         func run() throws {
             try reporting {
-                let extractor = try input.extractor()
-                let documents = try input.documents(inputs.isEmpty ? ["seeds"] : inputs)
-                let extraction = extractor.extract(documents: documents)
-                let folder = OutputFolder(URL(fileURLWithPath: out))
-                try ExtractionFiles.write(extraction, to: folder, json: false)
-                let specs = DefaultCharts.specs(for: extraction, metricName: extractor.lexicon.metricName)
-                let chosen = formats.split(separator: ",").compactMap { OutputFormat(rawValue: $0.trimmingCharacters(in: .whitespaces).lowercased()) }
-                _ = try ProjectBuild(formats: chosen, scale: scale).run(extraction: extraction, specs: specs, into: folder) { line in
-                    if !quiet { print(line) }
+                var builds = 0
+                func once() {
+                    builds += 1
+                    do {
+                        _ = try options.build(try options.plan())
+                    } catch {
+                        FileHandle.standardError.write(Data("plotline: error: \(error) (the last good outputs are kept)\n".utf8))
+                    }
+                    fflush(stdout)
                 }
-                if !quiet {
-                    print("\(extraction.facts.count) facts, \(extraction.series.count) series, \(extraction.places.count) places, \(extraction.warnings.count) warnings (see \(out)/warnings.txt)")
+                once()
+                while maxBuilds.map({ builds < $0 }) ?? true {
+                    let plan = try options.plan()
+                    var folders = [plan.root]
+                    for p in plan.text + plan.data {
+                        let full = p.hasPrefix("/") ? p : plan.root.appendingPathComponent(p).path
+                        var isDirectory: ObjCBool = false
+                        if FileManager.default.fileExists(atPath: full, isDirectory: &isDirectory), isDirectory.boolValue {
+                            folders.append(URL(fileURLWithPath: full))
+                        } else {
+                            folders.append(URL(fileURLWithPath: full).deletingLastPathComponent())
+                        }
+                    }
+                    let output = plan.output.standardizedFileURL.path
+                    let watched = folders.filter { FileManager.default.fileExists(atPath: $0.path) && $0.standardizedFileURL.path != output }
+                    let watcher = try Watcher(folders: watched)
+                    if !options.quiet { print("watching \(watched.map(\.path).sorted().joined(separator: ", "))"); fflush(stdout) }
+                    let changed = watcher.next()
+                    if !options.quiet { print("changed: \(changed.map { URL(fileURLWithPath: $0).lastPathComponent }.sorted().joined(separator: ", "))") }
+                    once()
                 }
+            }
+        }
+    }
+
+    struct Init: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Write a commented plotline.yaml to start a project from.")
+
+        @Flag(name: .long, help: "Replace an existing plotline.yaml.")
+        var force = false
+
+        func run() throws {
+            try reporting {
+                let url = URL(fileURLWithPath: "plotline.yaml")
+                if FileManager.default.fileExists(atPath: url.path) && !force {
+                    throw UserError("plotline.yaml already exists; use --force to replace it")
+                }
+                try AtomicFile.write(ProjectFile.template, to: url)
+                print("wrote plotline.yaml; edit it, then run plotline build")
             }
         }
     }
