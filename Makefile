@@ -2,12 +2,20 @@
 # Both install the Debian packages Plotline needs first, only when they are missing.
 
 APT_PACKAGES := pkg-config libcairo2-dev libpango1.0-dev libdeflate-dev fonts-dejavu-core fonts-wqy-microhei
+# The tests also open the HTML report in a real browser.
+TEST_PACKAGES := $(APT_PACKAGES) chromium
 SWIFT ?= swift
 
-.PHONY: run test deps build release clean bench
+.PHONY: run test deps test-deps install-packages release clean bench
 
 deps:
-	@missing=""; for p in $(APT_PACKAGES); do \
+	@$(MAKE) --no-print-directory install-packages PACKAGES="$(APT_PACKAGES)"
+
+test-deps:
+	@$(MAKE) --no-print-directory install-packages PACKAGES="$(TEST_PACKAGES)"
+
+install-packages:
+	@missing=""; for p in $(PACKAGES); do \
 	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "install ok installed" || missing="$$missing $$p"; \
 	done; \
 	if [ -n "$$missing" ]; then \
@@ -22,7 +30,7 @@ release: deps
 run: release
 	.build/release/plotline build --out output seeds
 
-test: deps
+test: test-deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
 

@@ -53,7 +53,7 @@ let package = Package(
             dependencies: ["PlotlineCharts", "PlotlineScene", "PlotlineCairo", "PlotlineSVG", "PlotlineReport", "PlotlineCore", "PlotlineTestSupport"],
             exclude: ["Reference", "Goldens"]),
         .testTarget(
-            name: "PlotlineEndToEndTests", dependencies: ["PlotlineTestSupport", "plotline"]),
+            name: "PlotlineEndToEndTests", dependencies: ["PlotlineTestSupport", "PlotlineCairo", "plotline"]),
     ],
     swiftLanguageModes: [.v5]
 )

@@ -26,7 +26,7 @@ public enum DataFiles {
         return try readCSV(text, name: name, path: url.path)
     }
 
-    static func readCSV(_ text: String, name: String, path: String) throws -> [Row] {
+    public static func readCSV(_ text: String, name: String, path: String) throws -> [Row] {
         let rows = CSV.parse(text)
         guard let header = rows.first else {
             throw ProjectError(file: path, line: 1, column: nil, message: "the file is empty; it needs the header series,period,value,unit")
@@ -70,7 +70,7 @@ public enum DataFiles {
         return out
     }
 
-    static func readJSON(_ text: String, name: String, path: String) throws -> [Row] {
+    public static func readJSON(_ text: String, name: String, path: String) throws -> [Row] {
         struct Item: Decodable {
             var series: String
             var period: String
@@ -100,7 +100,13 @@ public enum DataFiles {
     /// Adds data-file points to the extracted series: new periods are added, an equal value
     /// confirms the text, a different one replaces it and is reported with both sources.
     public static func merge(_ rows: [Row], into extraction: inout Extraction) {
-        for row in rows {
+        for var row in rows {
+            if let s = extraction.series.firstIndex(where: { $0.id == row.series }), case .year(let y) = row.period,
+                extraction.series[s].points.contains(where: { if case .day(let d) = $0.period { return d.month == 12 && d.day == 31 } else { return false } })
+            {
+                // The series counts at year ends ("the end of 2012"): a bare year in a table means the same.
+                row.period = .day(Day(y, 12, 31))
+            }
             let point = SeriesPoint(period: row.period, value: row.value, source: row.file, offset: row.line, quote: "\(row.file) line \(row.line)")
             if let s = extraction.series.firstIndex(where: { $0.id == row.series }) {
                 var series = extraction.series[s]
