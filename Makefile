@@ -25,7 +25,7 @@ install-packages:
 	fi
 
 release: deps
-	$(SWIFT) build -c release --product plotline
+	$(SWIFT) build -c release --static-swift-stdlib --product plotline
 
 run: release
 	.build/release/plotline build --out output seeds
@@ -37,7 +37,7 @@ test: test-deps
 bench: deps
 	@command -v gnuplot >/dev/null || { if [ "$$(id -u)" -eq 0 ]; then sudo=""; else sudo="sudo"; fi; $$sudo apt-get install -y --no-install-recommends gnuplot-nox; }
 	@python3 -c "import matplotlib, vl_convert" 2>/dev/null || python3 -m pip install --quiet matplotlib vl-convert-python
-	$(SWIFT) build -c release --product plotline-bench
+	$(SWIFT) build -c release --static-swift-stdlib --product plotline-bench
 	python3 bench/run.py $(BENCH_ARGS)
 
 clean:

@@ -18,9 +18,7 @@ let package = Package(
     ],
     targets: [
         .target(name: "PlotlineCore"),
-        .target(
-            name: "PlotlineExtract", dependencies: ["PlotlineCore"],
-            resources: [.copy("Resources/lexicon.json")]),
+        .target(name: "PlotlineExtract", dependencies: ["PlotlineCore"]),
         .target(name: "PlotlineScene"),
         .target(name: "PlotlineCharts", dependencies: ["PlotlineCore", "PlotlineScene"]),
         .systemLibrary(

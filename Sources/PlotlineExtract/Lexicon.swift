@@ -26,10 +26,9 @@ public struct Lexicon: Codable, Sendable {
     public var place_kinds: [String: String]
 
     public static func builtIn() throws -> Lexicon {
-        guard let url = Bundle.module.url(forResource: "lexicon", withExtension: "json") else {
-            throw ExtractionError.lexicon(path: "lexicon.json (built in)", reason: "the resource is missing from the build")
+        do { return try JSONDecoder().decode(Lexicon.self, from: Data(builtInJSON.utf8)) } catch {
+            throw ExtractionError.lexicon(path: "the built-in lexicon", reason: "\(error)")
         }
-        return try load(url)
     }
 
     public static func load(_ url: URL) throws -> Lexicon {

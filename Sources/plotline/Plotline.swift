@@ -16,7 +16,7 @@ struct Plotline: ParsableCommand {
             names the file and the place); 64 a bad command line.
             """,
         version: "0.1.0",
-        subcommands: [Build.self, Watch.self, Init.self, Extract.self, Chart.self],
+        subcommands: [Build.self, Watch.self, Init.self, Extract.self, Chart.self, LexiconCommand.self],
         defaultSubcommand: nil)
 }
 
@@ -231,6 +231,13 @@ extension Plotline {
                 }
             }
         }
+    }
+
+    struct LexiconCommand: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "lexicon", abstract: "Print the built-in extraction lexicon (JSON), to copy and extend with --lexicon.")
+
+        func run() throws { print(Lexicon.builtInJSON) }
     }
 
     struct Init: ParsableCommand {

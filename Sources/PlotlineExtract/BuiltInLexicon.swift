@@ -1,3 +1,8 @@
+/// The built-in extraction vocabulary, as JSON: the same shape a user's `--lexicon` file has.
+/// `plotline lexicon` prints it, to copy and extend. Kept in the binary, not beside it, so the
+/// tool works wherever it is installed.
+extension Lexicon {
+    public static let builtInJSON = #"""
 {
  "comment": "Plotline's extraction vocabulary. Users extend it with --lexicon FILE (same shape; entries are added).",
  "metrics": [
@@ -419,4 +424,6 @@
   "Autonomous Region": "province",
   "Province": "province"
  }
+}
+"""#
 }
