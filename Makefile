@@ -6,7 +6,7 @@ APT_PACKAGES := pkg-config libcairo2-dev libpango1.0-dev libdeflate-dev fonts-de
 TEST_PACKAGES := $(APT_PACKAGES) chromium
 SWIFT ?= swift
 
-.PHONY: run test deps test-deps install-packages release clean bench
+.PHONY: run test deps test-deps install-packages release clean bench fuzz fuzz-build fuzz-smoke
 
 deps:
 	@$(MAKE) --no-print-directory install-packages PACKAGES="$(APT_PACKAGES)"
@@ -39,6 +39,29 @@ bench: deps
 	@python3 -c "import matplotlib, vl_convert" 2>/dev/null || python3 -m pip install --quiet matplotlib vl-convert-python
 	$(SWIFT) build -c release --static-swift-stdlib --product plotline-bench
 	python3 bench/run.py $(BENCH_ARGS)
+
+# Fuzzing with libFuzzer and AddressSanitizer: every target for FUZZ_SECONDS each (default 600),
+# from the seed corpus in fuzz/corpus/TARGET; new inputs go to .build-fuzz/corpus, crashes to fuzz/crashes.
+FUZZ_SECONDS ?= 600
+FUZZ_TARGETS := extract csv project svg
+
+fuzz-build: deps
+	$(SWIFT) build --scratch-path .build-fuzz -c debug --product plotline-fuzz \
+	  -Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-library -Xswiftc -DFUZZING
+
+fuzz: fuzz-build
+	@mkdir -p fuzz/crashes
+	@for t in $(FUZZ_TARGETS); do \
+	  mkdir -p .build-fuzz/corpus/$$t; \
+	  echo "fuzzing $$t for $(FUZZ_SECONDS) s"; \
+	  PLOTLINE_FUZZ_TARGET=$$t .build-fuzz/debug/plotline-fuzz .build-fuzz/corpus/$$t fuzz/corpus/$$t \
+	    -max_total_time=$(FUZZ_SECONDS) -max_len=65536 -timeout=10 -rss_limit_mb=2048 \
+	    -artifact_prefix=fuzz/crashes/$$t- -print_final_stats=1 2>&1 | grep -E "^(#|stat::|==|SUMMARY|INFO: (Done|Loaded))" | tail -6 || exit 1; \
+	done
+
+# About a minute in all, for CI.
+fuzz-smoke:
+	$(MAKE) --no-print-directory fuzz FUZZ_SECONDS=12
 
 clean:
 	rm -rf .build

@@ -42,6 +42,10 @@ let package = Package(
         .executableTarget(
             name: "plotline-bench",
             dependencies: ["PlotlineCore", "PlotlineExtract", "PlotlineCharts", "PlotlineCairo", "PlotlineSVG", "PlotlineReport", "PlotlineScene"]),
+        // Fuzz harnesses: a replay tool normally, libFuzzer's entry point with -D FUZZING (make fuzz).
+        .executableTarget(
+            name: "plotline-fuzz",
+            dependencies: ["PlotlineCore", "PlotlineExtract", "PlotlineCharts", "PlotlineSVG", "PlotlineScene", "PlotlineProject"]),
         .target(name: "PlotlineTestSupport", path: "Tests/PlotlineTestSupport"),
         .testTarget(name: "PlotlineCoreTests", dependencies: ["PlotlineCore"]),
         .testTarget(name: "PlotlineExtractTests", dependencies: ["PlotlineExtract", "PlotlineCore"]),

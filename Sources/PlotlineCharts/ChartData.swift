@@ -70,10 +70,11 @@ public enum ChartData {
     }
 
     /// `series,period,value[,derived]` (series optional). Periods are ISO 8601: 2015,
-    /// 2012-12-31, 2020-03.
+    /// 2012-12-31, 2020-03. With an `x` column instead of `period`, the axis is linear.
     public static func lineSeries(_ text: String, file: String) throws -> [LineSeries] {
         let t = try table(text, file: file)
-        let periodColumn = try t.column(["period", "year", "date"], required: true, what: "the time of each value")!
+        let xColumn = t.header["x"]
+        let periodColumn = xColumn == nil ? try t.column(["period", "year", "date"], required: true, what: "the time of each value (or x for a linear axis)")! : -1
         let valueColumn = try t.column(["value"], required: true, what: "the numbers")!
         let seriesColumn = try t.column(["series", "name"], required: false, what: "")
         let derivedColumn = try t.column(["derived"], required: false, what: "")
@@ -82,19 +83,25 @@ public enum ChartData {
         var seen: [String: Int] = [:]
         for row in t.rows {
             let name = seriesColumn.map { t.field(row, $0).trimmingCharacters(in: .whitespaces) } ?? ""
+            let value = try t.number(row, valueColumn)
+            let derived = ["1", "true", "yes", "derived"].contains(derivedColumn.map { t.field(row, $0).lowercased() } ?? "")
+            if points[name] == nil { order.append(name) }
+            if let xColumn {
+                // A linear axis: steps, distances, indices. Duplicates are allowed (scatter-like).
+                let x = try t.number(row, xColumn)
+                points[name, default: []].append(LinePoint(x: x, value: value, derived: derived))
+                continue
+            }
             let rawPeriod = t.field(row, periodColumn).trimmingCharacters(in: .whitespaces)
             guard let period = Period(iso: rawPeriod) else {
                 throw DataError(file: file, line: row.line, column: periodColumn + 1, message: "'\(rawPeriod)' is not a period; write a year (2015), a month (2020-03) or a day (2012-12-31)")
             }
-            let value = try t.number(row, valueColumn)
             let key = "\(name)|\(period.iso)"
             if let earlier = seen[key] {
                 throw DataError(file: file, line: row.line, column: periodColumn + 1, message: "\(period.iso) appears twice\(name.isEmpty ? "" : " in series '\(name)'") (first on line \(earlier)); keep one row per period")
             }
             seen[key] = row.line
-            let derivedText = derivedColumn.map { t.field(row, $0).lowercased() } ?? ""
-            if points[name] == nil { order.append(name) }
-            points[name, default: []].append(LinePoint(period: period, value: value, derived: ["1", "true", "yes", "derived"].contains(derivedText)))
+            points[name, default: []].append(LinePoint(period: period, value: value, derived: derived))
         }
         return order.map { LineSeries(name: $0, points: points[$0]!.sorted { $0.position < $1.position }) }
     }

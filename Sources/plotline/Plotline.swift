@@ -293,7 +293,8 @@ extension Plotline {
         static let configuration = CommandConfiguration(
             abstract: "Draw one chart from a CSV file.",
             discussion: """
-                line: columns period,value and optionally series and derived (periods: 2015, 2020-03, 2012-12-31).
+                line: columns period,value and optionally series and derived (periods: 2015, 2020-03, 2012-12-31);
+                      or x,value for a linear axis (long series are thinned to what the pixels show).
                 bar:  columns label,value.
                 grid: columns code,value (ISO 3166-2:CN codes such as SC, or names such as Sichuan or 四川).
                 The output format follows the file name: .png, .svg or .pdf.
@@ -380,6 +381,7 @@ extension Plotline {
                 switch kind {
                 case .line:
                     spec.series = try ChartData.lineSeries(text, file: data)
+                    if spec.series.contains(where: { $0.points.contains { $0.x != nil } }) { spec.xAxis = .linear }
                     if let annotate { spec.annotations = [Annotation(text: annotate)] }
                 case .bar: spec.bars = try ChartData.bars(text, file: data)
                 case .grid: spec.tiles = try ChartData.tiles(text, file: data)
