@@ -31,8 +31,8 @@ run: release
 	.build/release/plotline build --out output seeds
 
 test: test-deps
-	$(SWIFT) build --build-tests
-	$(SWIFT) test --skip-build
+	$(SWIFT) build --build-tests -c release
+	$(SWIFT) test -c release --skip-build
 
 bench: deps
 	@command -v gnuplot >/dev/null || { if [ "$$(id -u)" -eq 0 ]; then sudo=""; else sudo="sudo"; fi; $$sudo apt-get install -y --no-install-recommends gnuplot-nox; }

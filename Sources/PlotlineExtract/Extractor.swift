@@ -105,7 +105,15 @@ public struct Extractor {
             var i = lineStart
             while i <= buffer.count {
                 if i == buffer.count || buffer[i] == 10 {
-                    if i > lineStart { processLine(buffer, lineStart, i, &state) }
+                    var start = lineStart
+                    // A paragraph longer than a segment (a file without newlines) is read in
+                    // pieces cut after a sentence or at a space, so work and memory stay bounded.
+                    while i - start > Extractor.segmentBytes {
+                        let cut = Extractor.cutPoint(buffer, start, start + Extractor.segmentBytes)
+                        processLine(buffer, start, cut, &state)
+                        start = cut
+                    }
+                    if i > start { processLine(buffer, start, i, &state) }
                     lineStart = i + 1
                 }
                 i += 1
@@ -120,6 +128,27 @@ public struct Extractor {
     }
 
     // MARK: - Sentences
+
+    static let segmentBytes = 16_384
+    static let maxSentenceTokens = 400
+
+    /// Where to cut a long stretch of text before `limit`: after the last sentence end, else
+    /// at the last space, else at the last UTF-8 character boundary.
+    static func cutPoint(_ b: UnsafeBufferPointer<UInt8>, _ start: Int, _ limit: Int) -> Int {
+        var space = -1
+        var k = limit - 1
+        while k > (start + limit) / 2 {
+            if b[k] == 32 {
+                if k > start, [46, 33, 63, 59].contains(b[k - 1]) { return k + 1 }
+                if space < 0 { space = k + 1 }
+            }
+            k -= 1
+        }
+        if space > start { return space }
+        var cut = limit
+        while cut > start + 1 && b[cut] & 0xC0 == 0x80 { cut -= 1 }
+        return cut
+    }
 
     private func processLine(_ bytes: UnsafeBufferPointer<UInt8>, _ from: Int, _ to: Int, _ state: inout DocumentState) {
         var tokens = Tokenizer.tokens(bytes, from: from, to: to)
@@ -140,10 +169,23 @@ public struct Extractor {
             }
             let next = i + 1 < tokens.count ? tokens[i + 1] : nil
             if let next, !next.spaced, next.kind != .punct { continue }
-            processSentence(Array(tokens[start...i]), bytes, &state)
+            processBounded(tokens, start, i + 1, bytes, &state)
             start = i + 1
         }
-        if start < tokens.count { processSentence(Array(tokens[start...]), bytes, &state) }
+        if start < tokens.count { processBounded(tokens, start, tokens.count, bytes, &state) }
+    }
+
+    /// A "sentence" with no end in sight (lists, tables flattened into text) is handled in
+    /// pieces, so no step can grow with the square of its length.
+    private func processBounded(_ tokens: [Token], _ from: Int, _ to: Int, _ bytes: UnsafeBufferPointer<UInt8>, _ state: inout DocumentState) {
+        var start = from
+        while to - start > Extractor.maxSentenceTokens {
+            var cut = start + Extractor.maxSentenceTokens
+            if let comma = (start + Extractor.maxSentenceTokens / 2..<cut).last(where: { tokens[$0].text == "," }) { cut = comma + 1 }
+            processSentence(Array(tokens[start..<cut]), bytes, &state)
+            start = cut
+        }
+        if to > start { processSentence(Array(tokens[start..<to]), bytes, &state) }
     }
 
     private func processSentence(_ t: [Token], _ bytes: UnsafeBufferPointer<UInt8>, _ state: inout DocumentState) {
@@ -305,7 +347,7 @@ public struct Extractor {
             }
             // "N years ago", "N-year-old": time references and ages, not facts.
             if tok.kind == .number || tok.info.number != nil {
-                if i + 2 < t.count, Words.timeUnits.contains(t[i + 1].lower) || ["year", "month", "day"].contains(t[i + 1].lower), t[i + 2].lower == "ago" {
+                if i + 2 < t.count, Words.timeUnits.contains(t[i + 1].lower) || ["year", "month", "day"].contains(t[i + 1].lower), t[i + 2].lower == "ago" || t[i + 2].lower == "later" {
                     consumed[i] = true
                     consumed[i + 1] = true
                     consumed[i + 2] = true
@@ -366,6 +408,10 @@ public struct Extractor {
         if j < t.count, t[j].lower == "hundred" {
             value *= 100
             j += 1
+        }
+        if j + 2 < t.count, t[j].lower == "and", t[j + 1].lower == "a", t[j + 2].lower == "half" {
+            value += 0.5  // "two and a half hours"
+            j += 3
         }
         return (value, j)
     }
@@ -444,8 +490,8 @@ public struct Extractor {
             } else if j + 1 < t.count, t[j].text == "-", !t[j].spaced, t[j + 1].kind == .word, !t[j + 1].spaced {
                 // "5-watt lamp" names a unit; "10-year programme" and "49-day" are adjectives of time.
                 let w = t[j + 1].lower
-                if ["year", "month", "day", "week", "hour"].contains(where: { w == $0 || w.hasPrefix($0 + "-") }) {
-                    for k in i...(j + 1) { consumed[k] = true }
+                if w.hasSuffix("-old") {
+                    for k in i...(j + 1) { consumed[k] = true }  // "29-year-old": an age
                     i = j + 2
                     continue
                 }
@@ -461,7 +507,7 @@ public struct Extractor {
             if i >= 1, ["rmb", "¥", "￥"].contains(t[i - 1].lower) {
                 unit = "yuan"
             }
-            if Words.timeUnits.contains(unit), last + 1 < t.count, ["ago", "old"].contains(t[last + 1].lower) {
+            if Words.timeUnits.contains(unit), last + 1 < t.count, ["ago", "old", "later"].contains(t[last + 1].lower) {
                 for k in first...last { consumed[k] = true }
                 i = last + 1
                 continue
@@ -507,6 +553,12 @@ public struct Extractor {
         var skipped = 0
         while k < t.count && skipped <= 3 {
             let w = t[k]
+            // "two 10-year programmes": a number-word compound is a modifier.
+            if w.kind == .number, k + 2 < t.count, t[k + 1].text == "-", !t[k + 1].spaced, t[k + 2].kind == .word, !t[k + 2].spaced {
+                k += 3
+                skipped += 1
+                continue
+            }
             guard w.kind == .word else { return nil }
             if k + 1 < t.count, t[k + 1].kind == .word {
                 let two = w.lower + " " + t[k + 1].lower
