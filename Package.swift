@@ -55,7 +55,7 @@ let package = Package(
             dependencies: ["PlotlineCharts", "PlotlineScene", "PlotlineCairo", "PlotlineSVG", "PlotlineReport", "PlotlineCore", "PlotlineTestSupport"],
             exclude: ["Reference", "Goldens"]),
         .testTarget(
-            name: "PlotlineEndToEndTests", dependencies: ["PlotlineTestSupport", "PlotlineCairo", "plotline"]),
+            name: "PlotlineEndToEndTests", dependencies: ["PlotlineTestSupport", "PlotlineCairo", "plotline", "plotline-fuzz"]),
     ],
     swiftLanguageModes: [.v5]
 )

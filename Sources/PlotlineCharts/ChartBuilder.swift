@@ -11,14 +11,15 @@ public struct ChartBuilder {
         self.typesetter = Typesetter(measurer: measurer)
     }
 
-    /// Canvas sides outside this range are refused: below it nothing fits, above it one spec
-    /// could ask for gigabytes of pixels.
-    public static let sizeRange: ClosedRange<Double> = 120...8000
+    /// Canvas sides outside this range are refused: below 120 points nothing fits, above the
+    /// limit one spec could ask for gigabytes of pixels. `--max-canvas` raises the limit.
+    public var maxSide: Double = 8000
+    public var sizeRange: ClosedRange<Double> { 120...max(120, maxSide) }
 
     public func scene(for spec: ChartSpec) throws -> Scene {
-        guard ChartBuilder.sizeRange.contains(spec.width), ChartBuilder.sizeRange.contains(spec.height) else {
+        guard sizeRange.contains(spec.width), sizeRange.contains(spec.height) else {
             throw ChartError.invalid(
-                "chart '\(spec.name)': size \(NumberFormat.grouped(spec.width))x\(NumberFormat.grouped(spec.height)) is outside \(Int(ChartBuilder.sizeRange.lowerBound))–\(Int(ChartBuilder.sizeRange.upperBound)) points a side; give a size such as 800x500"
+                "chart '\(spec.name)': size \(NumberFormat.grouped(spec.width))x\(NumberFormat.grouped(spec.height)) is outside \(Int(sizeRange.lowerBound))–\(Int(sizeRange.upperBound)) points a side; give a size such as 800x500, or raise the limit with --max-canvas"
             )
         }
         switch spec.kind {

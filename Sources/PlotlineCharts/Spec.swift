@@ -111,6 +111,21 @@ public struct LinePoint: Codable, Hashable, Sendable {
         self.label = label
     }
 
+    private enum CodingKeys: String, CodingKey { case period, x, value, derived, label }
+
+    /// In spec files only the value and a period (or x) are needed.
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        period = try c.decodeIfPresent(Period.self, forKey: .period)
+        x = try c.decodeIfPresent(Double.self, forKey: .x)
+        value = try c.decode(Double.self, forKey: .value)
+        derived = try c.decodeIfPresent(Bool.self, forKey: .derived) ?? false
+        label = try c.decodeIfPresent(Bool.self, forKey: .label)
+        if period == nil && x == nil {
+            throw DecodingError.keyNotFound(CodingKeys.period, .init(codingPath: c.codingPath, debugDescription: "a point needs a period or an x"))
+        }
+    }
+
     /// The point's place along the x axis: its x, or its period in decimal years.
     public var position: Double { x ?? period?.decimalYear ?? 0 }
 
@@ -154,6 +169,14 @@ public struct Annotation: Codable, Hashable, Sendable {
     public init(text: String, series: Int = 0) {
         self.text = text
         self.series = series
+    }
+
+    private enum CodingKeys: String, CodingKey { case text, series }
+
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        text = try c.decode(String.self, forKey: .text)
+        series = try c.decodeIfPresent(Int.self, forKey: .series) ?? 0
     }
 }
 

@@ -18,6 +18,11 @@ public enum Ticks {
             lo -= pad
             hi += pad
         }
+        // Past these magnitudes squares overflow and the search's bounds stop pruning; the
+        // simpler d3 ticks are as good there.
+        if max(abs(lo), abs(hi)) > 1e100 || hi - lo < 1e-100 {
+            return looseNice(lo, hi, count: m)
+        }
         let Q: [Double] = [1, 5, 2, 2.5, 4, 3]
         let w = (simplicity: 0.25, coverage: 0.2, density: 0.5, legibility: 0.05)
         let eps = 1e-10
@@ -54,6 +59,7 @@ public enum Ticks {
             k >= m ? 2 - Double(k - 1) / Double(m - 1) : 1
         }
 
+        var evaluations = 0
         var j = 1
         outer: while j < 50 {
             for (i, q) in Q.enumerated() {
@@ -69,8 +75,13 @@ public enum Ticks {
                         let step = Double(j) * q * pow(10, Double(z))
                         let cm = coverageMax(step * Double(k - 1))
                         if w.simplicity * sm + w.coverage * cm + w.density * dm + w.legibility < best { break }
-                        let minStart = Int((floor(hi / step) * Double(j)) - Double((k - 1) * j))
-                        let maxStart = Int(ceil(lo / step) * Double(j))
+                        let minStartValue = (floor(hi / step) * Double(j)) - Double((k - 1) * j)
+                        let maxStartValue = ceil(lo / step) * Double(j)
+                        guard abs(minStartValue) < 1e15, abs(maxStartValue) < 1e15 else { z += 1; continue }
+                        let minStart = Int(minStartValue)
+                        let maxStart = Int(maxStartValue)
+                        evaluations += max(0, maxStart - minStart + 1)
+                        if evaluations > 1_000_000 { break outer }  // a bound on the work, whatever the input
                         if minStart <= maxStart {
                             for start in minStart...maxStart {
                                 let lmin = Double(start) * (step / Double(j))
@@ -92,8 +103,22 @@ public enum Ticks {
             }
             j += 1
         }
-        guard let (lmin, lmax, step) = bestTicks else { return nice(lo, hi, count: m) }
+        guard let (lmin, lmax, step) = bestTicks else { return looseNice(lo, hi, count: m) }
         return materialize(lmin, lmax, step)
+    }
+
+    /// d3 ticks widened to cover the range (for axes that must include every value).
+    static func looseNice(_ lo: Double, _ hi: Double, count: Int) -> [Double] {
+        guard lo.isFinite, hi.isFinite else { return [] }
+        if hi - lo <= 0 { return [lo, lo + max(1, abs(lo) * 0.1)] }
+        let step = niceStep(lo, hi, count: count)
+        let first = floor(lo / step)
+        var last = ceil(hi / step)
+        if last * step < hi { last += 1 }  // rounding in the division must not leave hi out
+        let n = min(1000, Int(last - first))
+        var ticks = (0...max(1, n)).map { (first + Double($0)) * step }
+        if ticks.last! < hi { ticks.append((first + Double(n + 1)) * step) }
+        return ticks
     }
 
     /// d3's `ticks`: steps of 1, 2 or 5 × 10^k, at most about `count` of them inside the range.

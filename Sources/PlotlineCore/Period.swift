@@ -45,7 +45,7 @@ public struct Day: Hashable, Comparable, Codable, Sendable {
 }
 
 /// When a fact holds: a day, a month, a whole year, or a span between two periods.
-public indirect enum Period: Hashable, Codable, Sendable {
+public indirect enum Period: Hashable, Sendable {
     case year(Int)
     case month(Int, Int)
     case day(Day)
@@ -121,5 +121,26 @@ public indirect enum Period: Hashable, Codable, Sendable {
             guard day.isValid else { return nil }
             self = .day(day)
         }
+    }
+}
+
+/// Periods are written as their ISO 8601 text ("2012-12-31", "2015/2020") in JSON and YAML.
+extension Period: Codable {
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.singleValueContainer()
+        if let year = try? c.decode(Int.self) {
+            self = .year(year)
+            return
+        }
+        let text = try c.decode(String.self)
+        guard let p = Period(iso: text) else {
+            throw DecodingError.dataCorruptedError(in: c, debugDescription: "'\(text)' is not a period; write 2015, 2020-03, 2012-12-31 or 2015/2020")
+        }
+        self = p
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.singleValueContainer()
+        try c.encode(iso)
     }
 }

@@ -22,6 +22,8 @@ public struct BuildPlan: Sendable {
     /// The project file, when there is one: errors about charts name it.
     public var projectFile: String?
     public var maxInputBytes: Int
+    /// The largest canvas side in points.
+    public var maxCanvas: Double = 8000
 
     public init(
         root: URL, text: [String], data: [String] = [], output: URL, formats: [OutputFormat] = [.png, .svg], scale: Double = 1,
@@ -121,7 +123,14 @@ public struct Builder {
     public var plan: BuildPlan
     public init(plan: BuildPlan) { self.plan = plan }
 
-    public func run(progress: (String) -> Void = { _ in }) throws -> BuildSummary {
+    /// Where a build is: files handled so far, files it will handle, and what just happened.
+    public struct Progress {
+        public var done: Int
+        public var total: Int
+        public var message: String
+    }
+
+    public func run(progress report: (Progress) -> Void = { _ in }) throws -> BuildSummary {
         var summary = BuildSummary()
         // 1. Text in, facts out.
         var lexicon = try Lexicon.builtIn()
@@ -150,6 +159,11 @@ public struct Builder {
 
         // 2. Chart specs.
         let specs = try chartSpecs(extraction, metricName: lexicon.metricName)
+        let total = 4 + specs.count * plan.formats.count + 3
+        var done = 0
+        func progress(_ message: String) {
+            report(Progress(done: done, total: total, message: message))
+        }
 
         // 3. Outputs, each only when its inputs changed.
         let folder = OutputFolder(plan.output)
@@ -167,6 +181,7 @@ public struct Builder {
             try AtomicFile.write(bytes, to: try folder.url(for: name))
             next[name] = Manifest.Entry(key: key, digest: Builder.digest(bytes))
             summary.written.append(name)
+            done += 1
             progress("wrote \(name)")
         }
 
@@ -181,6 +196,7 @@ public struct Builder {
             if upToDate(name, key: key) {
                 next[name] = previous[name]
                 summary.unchanged.append(name)
+                done += 1
             } else {
                 try write(name, bytes, key: key)
             }
@@ -188,7 +204,7 @@ public struct Builder {
 
         var renderer: ChartRenderer?
         func scene(_ spec: ChartSpec) throws -> Scene {
-            if renderer == nil { renderer = try ChartRenderer(scale: plan.scale) }
+            if renderer == nil { renderer = try ChartRenderer(scale: plan.scale, maxSide: plan.maxCanvas) }
             return try renderer!.scene(spec)
         }
         var chartKeys: [String] = []
@@ -205,6 +221,7 @@ public struct Builder {
                 if upToDate(name, key: key) {
                     next[name] = previous[name]
                     summary.unchanged.append(name)
+                    done += 1
                     continue
                 }
                 if sceneCache == nil { sceneCache = try scene(spec) }
@@ -223,6 +240,7 @@ public struct Builder {
         if reportNames.allSatisfy({ upToDate($0, key: reportKey) }) {
             for n in reportNames { next[n] = previous[n] }
             summary.unchanged += reportNames
+            done += reportNames.count
         } else {
             var charts: [BuiltChart] = []
             for b in built { charts.append(BuiltChart(spec: b.spec, scene: try scene(b.spec), files: b.files)) }

@@ -19,19 +19,25 @@ public final class ChartRenderer {
     let measurer: PangoMeasurer
     public var scale: Double
 
-    public init(scale: Double = 1) throws {
+    /// The largest canvas side in points (see `ChartBuilder.maxSide`).
+    public var maxSide: Double
+
+    public init(scale: Double = 1, maxSide: Double = 8000) throws {
         measurer = try PangoMeasurer()
         self.scale = scale
+        self.maxSide = maxSide
     }
 
     public func scene(_ spec: ChartSpec) throws -> Scene {
-        try ChartBuilder(measurer: measurer).scene(for: spec)
+        var builder = ChartBuilder(measurer: measurer)
+        builder.maxSide = maxSide
+        return try builder.scene(for: spec)
     }
 
     public func render(_ scene: Scene, as format: OutputFormat) throws -> [UInt8] {
         switch format {
         case .svg: return try SVGRenderer().render(scene)
-        case .png: return try CairoRenderer(format: .png, scale: scale).render(scene)
+        case .png: return try CairoRenderer(format: .png, scale: scale, maxPixels: max(16_384, Int(maxSide * scale))).render(scene)
         case .pdf: return try CairoRenderer(format: .pdf).render(scene)
         }
     }

@@ -16,7 +16,7 @@ struct Plotline: ParsableCommand {
             names the file and the place); 64 a bad command line.
             """,
         version: "0.1.0",
-        subcommands: [Build.self, Watch.self, Init.self, Extract.self, Chart.self, LexiconCommand.self],
+        subcommands: [Build.self, Watch.self, Init.self, Extract.self, Chart.self, Render.self, LexiconCommand.self],
         defaultSubcommand: nil)
 }
 
@@ -116,9 +116,13 @@ extension Plotline {
         @Flag(name: .shortAndLong, help: "Print nothing but errors.")
         var quiet = false
 
+        @Option(name: .long, help: "The largest canvas side in points a chart may ask for.")
+        var maxCanvas: Double = 8000
+
         @OptionGroup var input: InputOptions
 
         func validate() throws {
+            guard maxCanvas >= 120 && maxCanvas <= 100_000 else { throw ValidationError("--max-canvas must be between 120 and 100000") }
             if let scale, !(scale > 0 && scale <= 8) { throw ValidationError("--scale must be between 0 and 8, e.g. 2 for HiDPI") }
             for f in (formats ?? "").split(separator: ",") where OutputFormat(rawValue: f.trimmingCharacters(in: .whitespaces).lowercased()) == nil {
                 throw ValidationError("unknown format '\(f)' in --formats; use png, svg or pdf")
@@ -144,6 +148,7 @@ extension Plotline {
             }
             if let l = input.lexicon { plan.lexicon = l }
             plan.maxInputBytes = input.maxInputBytes
+            plan.maxCanvas = maxCanvas
             return plan
         }
 
@@ -151,13 +156,17 @@ extension Plotline {
         func build(_ plan: BuildPlan) throws -> BuildSummary {
             let terminal = isatty(1) == 1
             let start = Date()
-            let summary = try Builder(plan: plan).run { line in
+            let summary = try Builder(plan: plan).run { p in
                 guard !quiet else { return }
                 if terminal {
-                    print("\r\u{1B}[K" + line, terminator: "")
+                    // A bar on a terminal, redrawn in place.
+                    let width = 24
+                    let filled = p.total > 0 ? min(width, p.done * width / p.total) : 0
+                    let bar = String(repeating: "█", count: filled) + String(repeating: "·", count: width - filled)
+                    print("\r\u{1B}[K[\(bar)] \(p.done)/\(p.total) \(p.message)", terminator: "")
                     fflush(stdout)
                 } else {
-                    print(line)
+                    print(p.message)
                 }
             }
             if !quiet {
@@ -228,6 +237,46 @@ extension Plotline {
                     let changed = watcher.next()
                     if !options.quiet { print("changed: \(changed.map { URL(fileURLWithPath: $0).lastPathComponent }.sorted().joined(separator: ", "))") }
                     once()
+                }
+            }
+        }
+    }
+
+    struct Render: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Draw a chart from a spec file (JSON or YAML), every option of the chart in one file.",
+            discussion: """
+                A spec has kind (line, bar, grid), name, title, subtitle, source, width, height, unit, valueStyle, \
+                series ([{name, points: [{period: "2015", value: 2982, derived: false}]}]), bars ([{label, value}]), \
+                tiles ([{code, value}]), annotations ([{text, series}]), sorted, labels (en, zh), legendTitle, xAxis \
+                (time, linear). Everything but kind and name may be left out.
+                """)
+
+        @Argument(help: "The spec file: .json, .yaml or .yml.")
+        var spec: String
+
+        @Option(name: .shortAndLong, help: "The chart files to write: NAME.png, NAME.svg and/or NAME.pdf.")
+        var out: [String]
+
+        @Option(name: .long, help: "Device pixels per point for PNG.")
+        var scale: Double = 1
+
+        @Option(name: .long, help: "The largest canvas side in points a chart may ask for.")
+        var maxCanvas: Double = 8000
+
+        func validate() throws {
+            guard !out.isEmpty else { throw ValidationError("give at least one --out file") }
+            for o in out where OutputFormat(fileName: o) == nil { throw ValidationError("--out '\(o)' must end in .png, .svg or .pdf") }
+        }
+
+        func run() throws {
+            try reporting {
+                let spec = try SpecFile.load(URL(fileURLWithPath: self.spec))
+                let renderer = try ChartRenderer(scale: scale, maxSide: maxCanvas)
+                let scene = try renderer.scene(spec)
+                for o in out {
+                    try AtomicFile.write(Data(try renderer.render(scene, as: OutputFormat(fileName: o)!)), to: URL(fileURLWithPath: o))
+                    print("wrote \(o)")
                 }
             }
         }
@@ -342,6 +391,9 @@ extension Plotline {
         @Option(name: .long, help: "Device pixels per point for PNG.")
         var scale: Double = 1
 
+        @Option(name: .long, help: "The largest canvas side in points a chart may ask for.")
+        var maxCanvas: Double = 8000
+
         func validate() throws {
             guard ChartSpec.Kind(rawValue: kind) != nil else {
                 throw ValidationError("unknown chart type '\(kind)'; use line, bar or grid")
@@ -386,7 +438,7 @@ extension Plotline {
                 case .bar: spec.bars = try ChartData.bars(text, file: data)
                 case .grid: spec.tiles = try ChartData.tiles(text, file: data)
                 }
-                let renderer = try ChartRenderer(scale: scale)
+                let renderer = try ChartRenderer(scale: scale, maxSide: maxCanvas)
                 let scene = try renderer.scene(spec)
                 let bytes = try renderer.render(scene, as: OutputFormat(fileName: out)!)
                 try AtomicFile.write(Data(bytes), to: outURL)

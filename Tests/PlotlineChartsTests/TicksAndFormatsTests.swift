@@ -31,6 +31,16 @@ import Testing
         }
     }
 
+    /// Found by the fuzzer (fuzz/regressions/svg): a bar of 1e151 beside one of -3 kept the
+    /// search from pruning. Huge ranges now get d3-style ticks that still cover the data.
+    @Test func extremeRangesStillGetCoveringTicks() {
+        for (lo, hi) in [(-3.0, 1e151), (0.0, 1e300), (-1e200, 1e200), (1e-300, 2e-300)] {
+            let ticks = Ticks.extended(lo, hi, m: 5, onlyLoose: true)
+            #expect(ticks.count >= 2 && ticks.count <= 12, "\(lo)…\(hi): \(ticks)")
+            #expect(ticks.first! <= lo && ticks.last! >= hi, "\(lo)…\(hi): \(ticks)")
+        }
+    }
+
     @Test func flatRangeStillGetsTicks() {
         let ticks = Ticks.extended(5, 5, m: 5, onlyLoose: true)
         #expect(ticks.count >= 2)

@@ -173,3 +173,26 @@ import Testing
         #expect(try Data(contentsOf: report) == good)
     }
 }
+
+/// Every input the fuzzers found trouble with, and the seed corpora, replayed through the
+/// harnesses without the fuzzer.
+@Suite(.serialized) struct FuzzRegressionTests {
+    @Test(arguments: ["extract", "csv", "project", "svg"])
+    func corpusAndRegressionsReplayCleanly(target: String) throws {
+        let fuzz = TestSupport.binary.deletingLastPathComponent().appendingPathComponent("plotline-fuzz")
+        let root = TestSupport.packageRoot.appendingPathComponent("fuzz")
+        var folders = [root.appendingPathComponent("corpus/\(target)").path]
+        let regressions = root.appendingPathComponent("regressions/\(target)")
+        if FileManager.default.fileExists(atPath: regressions.path) { folders.append(regressions.path) }
+        let process = Process()
+        process.executableURL = fuzz
+        process.arguments = [target] + folders
+        let out = Pipe()
+        process.standardOutput = out
+        try process.run()
+        process.waitUntilExit()
+        let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        #expect(process.terminationStatus == 0)
+        #expect(text.contains("no crash"), "\(text)")
+    }
+}

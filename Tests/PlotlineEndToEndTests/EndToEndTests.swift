@@ -128,3 +128,56 @@ import Testing
         #expect(pdf.contains("/CreationDate (20210223000000Z)"))
     }
 }
+
+@Suite(.serialized) struct SpecFileTests {
+    @Test func yamlAndJSONSpecsRender() throws {
+        let dir = try TestSupport.temporaryFolder()
+        let yaml = dir.appendingPathComponent("poverty.yaml")
+        try """
+            kind: line
+            name: poverty
+            title: Rural poverty fell to zero by the end of 2020
+            unit: people
+            valueStyle: words
+            series:
+              - name: Rural poor
+                points:
+                  - {period: 2012-12-31, value: 98990000}
+                  - {period: 2020-12-31, value: 0}
+            """.write(to: yaml, atomically: true, encoding: .utf8)
+        let svg = dir.appendingPathComponent("p.svg")
+        let r = try TestSupport.run(["render", yaml.path, "--out", svg.path, "--out", dir.appendingPathComponent("p.pdf").path])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(try String(contentsOf: svg, encoding: .utf8).contains(">98.99 million<"))
+        let json = dir.appendingPathComponent("bars.json")
+        try #"{"kind": "bar", "name": "b", "title": "Bars", "bars": [{"label": "A", "value": 3}, {"label": "B", "value": 5}], "sorted": true}"#
+            .write(to: json, atomically: true, encoding: .utf8)
+        #expect(try TestSupport.run(["render", json.path, "--out", dir.appendingPathComponent("b.png").path]).status == 0)
+    }
+
+    @Test func badSpecsNameTheirPlace() throws {
+        let dir = try TestSupport.temporaryFolder()
+        let yaml = dir.appendingPathComponent("bad.yaml")
+        try "kind: line\nname: x\nseries:\n  - name: a\n    points:\n      - {period: last year, value: 1}\n".write(to: yaml, atomically: true, encoding: .utf8)
+        let r = try TestSupport.run(["render", yaml.path, "--out", dir.appendingPathComponent("x.svg").path])
+        #expect(r.status == 1)
+        #expect(r.stderr.contains("bad.yaml:6:18: series[0].points[0].period: 'last year' is not a period"), "\(r.stderr)")
+        let json = dir.appendingPathComponent("bad.json")
+        try #"{"kind": "pie", "name": "x"}"#.write(to: json, atomically: true, encoding: .utf8)
+        let j = try TestSupport.run(["render", json.path, "--out", dir.appendingPathComponent("x.svg").path])
+        #expect(j.status == 1)
+        #expect(j.stderr.contains("bad.json: kind:"), "\(j.stderr)")
+    }
+
+    @Test func canvasLimitCanBeRaised() throws {
+        let dir = try TestSupport.temporaryFolder()
+        let data = dir.appendingPathComponent("d.csv")
+        try "period,value\n2015,1\n2020,2\n".write(to: data, atomically: true, encoding: .utf8)
+        let out = dir.appendingPathComponent("wide.svg")
+        let refused = try TestSupport.run(["chart", "line", "--data", data.path, "--out", out.path, "--size", "9000x500"])
+        #expect(refused.status == 1)
+        #expect(refused.stderr.contains("raise the limit with --max-canvas"))
+        let allowed = try TestSupport.run(["chart", "line", "--data", data.path, "--out", out.path, "--size", "9000x500", "--max-canvas", "10000"])
+        #expect(allowed.status == 0, "\(allowed.stderr)")
+    }
+}
