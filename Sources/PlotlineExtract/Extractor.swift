@@ -236,7 +236,7 @@ public struct Extractor {
                 source: state.source, offset: t[f.first].start, length: t[f.last].end - t[f.first].start,
                 quote: Extractor.text(bytes, t[f.first].start, t[f.last].end), metric: metric.id, entity: entity,
                 period: period, value: f.value, unit: unit, qualifier: f.qualifier, sentence: sentence)
-            if let hi = f.high { fact.qualifier = (f.qualifier.isEmpty ? "" : f.qualifier + " ") + "range:" + Extractor.plain(hi) }
+            if let hi = f.high { fact.qualifier = (f.qualifier.isEmpty ? "" : f.qualifier + " ") + "range:" + plainDecimal(hi) }
             if let relative { state.relativeFacts.append((state.facts.count, relative)) }
             state.facts.append(fact)
         }
@@ -248,14 +248,6 @@ public struct Extractor {
         String(decoding: UnsafeBufferPointer(rebasing: bytes[a..<b]), as: UTF8.self)
     }
 
-    /// A plain decimal: no exponent, no grouping, no trailing zeros.
-    public static func plain(_ v: Double) -> String {
-        if v == v.rounded() && abs(v) < 1e18 { return String(Int64(v)) }
-        var s = String(format: "%.6f", v)
-        while s.hasSuffix("0") { s.removeLast() }
-        if s.hasSuffix(".") { s.removeLast() }
-        return s
-    }
 
     // MARK: - Dates and years
 

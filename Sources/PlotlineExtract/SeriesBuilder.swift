@@ -37,7 +37,7 @@ public struct SeriesBuilder {
                 }
                 if let clash = points.first(where: { $0.period == p.period && $0.value != p.value }) {
                     warnings.append(
-                        "conflict: \(f.metric) for \(f.entity) at \(p.period.iso) is \(Extractor.plain(clash.value)) (\(clash.source) byte \(clash.offset)) and \(Extractor.plain(p.value)) (\(p.source) byte \(p.offset)); kept the first"
+                        "conflict: \(f.metric) for \(f.entity) at \(p.period.iso) is \(plainDecimal(clash.value)) (\(clash.source) byte \(clash.offset)) and \(plainDecimal(p.value)) (\(p.source) byte \(p.offset)); kept the first"
                     )
                     continue
                 }
@@ -57,7 +57,7 @@ public struct SeriesBuilder {
                         let implied = (pow(b.value / a.value, 1 / years) - 1) * 100
                         if abs(implied - growth.value) > growthTolerance {
                             warnings.append(
-                                "conflict: \(s.id): the text states \(Extractor.plain(growth.value))% a year (\(growth.source) byte \(growth.offset)) but \(Extractor.plain(a.value)) in \(a.period.iso) to \(Extractor.plain(b.value)) in \(b.period.iso) is \(String(format: "%.1f", implied))% a year"
+                                "conflict: \(s.id): the text states \(plainDecimal(growth.value))% a year (\(growth.source) byte \(growth.offset)) but \(plainDecimal(a.value)) in \(a.period.iso) to \(plainDecimal(b.value)) in \(b.period.iso) is \(String(format: "%.1f", implied))% a year"
                             )
                         }
                     }

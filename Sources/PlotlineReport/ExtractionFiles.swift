@@ -11,7 +11,7 @@ public enum ExtractionFiles {
     public static func factsCSV(_ facts: [Fact]) -> String {
         var s = CSV.line(factsHeader)
         for f in facts {
-            s += CSV.line([f.source, String(f.offset), String(f.length), f.quote, f.metric, f.entity, f.period?.iso ?? "", plain(f.value), f.unit, f.qualifier])
+            s += CSV.line([f.source, String(f.offset), String(f.length), f.quote, f.metric, f.entity, f.period?.iso ?? "", plainDecimal(f.value), f.unit, f.qualifier])
         }
         return s
     }
@@ -20,7 +20,7 @@ public enum ExtractionFiles {
         var s = CSV.line(seriesHeader)
         for x in series {
             for p in x.points {
-                s += CSV.line([x.id, x.metric, x.entity, p.period.iso, plain(p.value), x.unit, p.source, String(p.offset)])
+                s += CSV.line([x.id, x.metric, x.entity, p.period.iso, plainDecimal(p.value), x.unit, p.source, String(p.offset)])
             }
         }
         return s
@@ -34,14 +34,6 @@ public enum ExtractionFiles {
         return s
     }
 
-    /// A plain decimal: no exponent, no grouping.
-    public static func plain(_ v: Double) -> String {
-        if v == v.rounded() && abs(v) < 1e18 { return String(Int64(v)) }
-        var s = String(format: "%.6f", v)
-        while s.hasSuffix("0") { s.removeLast() }
-        if s.hasSuffix(".") { s.removeLast() }
-        return s
-    }
 
     public static func write(_ e: Extraction, to folder: OutputFolder, json: Bool) throws {
         if json {

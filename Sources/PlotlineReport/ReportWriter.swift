@@ -13,15 +13,15 @@ public enum ReportWriter {
             var rows: [[String]] = []
             for s in spec.series {
                 for p in s.points {
-                    rows.append([s.name, p.period?.iso ?? ExtractionFiles.plain(p.x ?? 0), ExtractionFiles.plain((p.value * 100).rounded() / 100), p.derived ? "derived" : "reported"])
+                    rows.append([s.name, p.period?.iso ?? plainDecimal(p.x ?? 0), plainDecimal((p.value * 100).rounded() / 100), p.derived ? "derived" : "reported"])
                 }
             }
             return (["series", "period", "value (\(spec.unit))", "status"], rows)
         case .bar:
-            return (["label", "value (\(spec.unit))"], spec.bars.map { [$0.label, ExtractionFiles.plain($0.value)] })
+            return (["label", "value (\(spec.unit))"], spec.bars.map { [$0.label, plainDecimal($0.value)] })
         case .grid:
             let rows = spec.tiles.sorted { ($0.value, $1.code) > ($1.value, $0.code) }.map {
-                [Gazetteer.byCode[$0.code]?.name ?? $0.code, $0.code, ExtractionFiles.plain($0.value)]
+                [Gazetteer.byCode[$0.code]?.name ?? $0.code, $0.code, plainDecimal($0.value)]
             }
             return (["province", "code", spec.unit], rows)
         }
