@@ -80,6 +80,21 @@ public struct Extractor {
         Extractor(lexicon: try Lexicon.builtIn(), dateline: dateline)
     }
 
+    /// Extracts from files, each read in pieces, and builds series across all of them.
+    public func extract(files: [(source: String, url: URL)]) throws -> Extraction {
+        var all = Extraction()
+        for f in files {
+            let one = try extract(fileAt: f.url, source: f.source)
+            all.facts += one.facts
+            all.places += one.places
+            all.warnings += one.warnings
+        }
+        let built = SeriesBuilder(lexicon: lexicon).build(all.facts)
+        all.series = built.series
+        all.warnings += built.warnings
+        return all
+    }
+
     /// Extracts from several documents and builds series across all of them.
     public func extract(documents: [(source: String, bytes: [UInt8])]) -> Extraction {
         var all = Extraction()
@@ -95,35 +110,93 @@ public struct Extractor {
         return all
     }
 
+    /// Extracts from a file read in pieces of `chunkBytes`: memory stays flat whatever the
+    /// file's size. Offsets are positions in the whole file.
+    public func extract(fileAt url: URL, source: String, chunkBytes: Int = 1 << 20) throws -> Extraction {
+        guard let handle = FileHandle(forReadingAtPath: url.path) else {
+            throw ExtractionError.unreadable(path: url.path, reason: "permission denied or not a regular file")
+        }
+        defer { try? handle.close() }
+        var state = DocumentState(source: source)
+        var carry: [UInt8] = []
+        var first = true
+        while true {
+            let data = handle.readData(ofLength: chunkBytes)
+            let atEnd = data.isEmpty
+            carry += data
+            if first && carry.count >= 3 && carry[0] == 0xEF && carry[1] == 0xBB && carry[2] == 0xBF {
+                carry.removeFirst(3)
+                state.base = 3
+            }
+            first = false
+            // Process up to the last newline (or everything at the end); keep the rest.
+            var end = carry.count
+            if !atEnd {
+                guard let newline = carry.lastIndex(of: 10) else {
+                    if carry.count > 4 * Extractor.segmentBytes {
+                        let cut = carry.withUnsafeBufferPointer { Extractor.cutPoint($0, 0, carry.count - Extractor.segmentBytes) }
+                        end = cut
+                    } else {
+                        continue
+                    }
+                    processChunk(carry, end: end, &state)
+                    state.base += end
+                    carry.removeFirst(end)
+                    continue
+                }
+                end = newline + 1
+            }
+            processChunk(carry, end: end, &state)
+            state.base += end
+            carry.removeFirst(end)
+            if atEnd { break }
+        }
+        return finish(&state)
+    }
+
+    private func processChunk(_ bytes: [UInt8], end: Int, _ state: inout DocumentState) {
+        bytes.withUnsafeBufferPointer { buffer in
+            let view = UnsafeBufferPointer(rebasing: buffer[0..<end])
+            processLines(view, from: 0, &state)
+        }
+    }
+
+    private func finish(_ state: inout DocumentState) -> Extraction {
+        state.resolvePlaces()
+        state.dateline = dateline ?? state.foundDateline
+        state.resolveRelativePeriods()
+        return Extraction(facts: state.facts, series: [], places: state.places, warnings: state.warnings)
+    }
+
+    /// Every line of a buffer, long ones in bounded segments.
+    private func processLines(_ buffer: UnsafeBufferPointer<UInt8>, from: Int, _ state: inout DocumentState) {
+        var lineStart = from
+        var i = from
+        while i <= buffer.count {
+            if i == buffer.count || buffer[i] == 10 {
+                var start = lineStart
+                // A paragraph longer than a segment (a file without newlines) is read in
+                // pieces cut after a sentence or at a space, so work and memory stay bounded.
+                while i - start > Extractor.segmentBytes {
+                    let cut = Extractor.cutPoint(buffer, start, start + Extractor.segmentBytes)
+                    processLine(buffer, start, cut, &state)
+                    start = cut
+                }
+                if i > start { processLine(buffer, start, i, &state) }
+                lineStart = i + 1
+            }
+            i += 1
+        }
+    }
+
     /// Extracts facts and places from one document (series need `extract(documents:)`).
     public func extract(bytes: [UInt8], source: String) -> Extraction {
         bytes.withUnsafeBufferPointer { buffer in
             var state = DocumentState(source: source)
-            var lineStart = 0
             // Skip a UTF-8 byte order mark; offsets still count it.
-            if buffer.count >= 3 && buffer[0] == 0xEF && buffer[1] == 0xBB && buffer[2] == 0xBF { lineStart = 3 }
-            var i = lineStart
-            while i <= buffer.count {
-                if i == buffer.count || buffer[i] == 10 {
-                    var start = lineStart
-                    // A paragraph longer than a segment (a file without newlines) is read in
-                    // pieces cut after a sentence or at a space, so work and memory stay bounded.
-                    while i - start > Extractor.segmentBytes {
-                        let cut = Extractor.cutPoint(buffer, start, start + Extractor.segmentBytes)
-                        processLine(buffer, start, cut, &state)
-                        start = cut
-                    }
-                    if i > start { processLine(buffer, start, i, &state) }
-                    lineStart = i + 1
-                }
-                i += 1
-            }
-            state.resolvePlaces()
-            // The dateline is known only at the end (it usually closes the story); relative
-            // periods were kept aside until now.
-            state.dateline = dateline ?? state.foundDateline
-            state.resolveRelativePeriods()
-            return Extraction(facts: state.facts, series: [], places: state.places, warnings: state.warnings)
+            let start = buffer.count >= 3 && buffer[0] == 0xEF && buffer[1] == 0xBB && buffer[2] == 0xBF ? 3 : 0
+            processLines(buffer, from: start, &state)
+            return finish(&state)
         }
     }
 
@@ -233,7 +306,7 @@ public struct Extractor {
                 entity = previous
             }
             var fact = Fact(
-                source: state.source, offset: t[f.first].start, length: t[f.last].end - t[f.first].start,
+                source: state.source, offset: state.base + t[f.first].start, length: t[f.last].end - t[f.first].start,
                 quote: Extractor.text(bytes, t[f.first].start, t[f.last].end), metric: metric.id, entity: entity,
                 period: period, value: f.value, unit: unit, qualifier: f.qualifier, sentence: sentence)
             if let hi = f.high { fact.qualifier = (f.qualifier.isEmpty ? "" : f.qualifier + " ") + "range:" + plainDecimal(hi) }
@@ -419,7 +492,7 @@ public struct Extractor {
             if t[i].kind == .number {
                 let digits = t[i].text.replacingOccurrences(of: ",", with: "")
                 if digits.count > maxDigits {
-                    state.warnings.append("\(state.source): byte \(t[i].start): a number with \(digits.count) digits is not plausible; it was skipped")
+                    state.warnings.append("\(state.source): byte \(state.base + t[i].start): a number with \(digits.count) digits is not plausible; it was skipped")
                     i += 1
                     continue
                 }

@@ -12,6 +12,8 @@ struct DocumentState {
     /// Place names already tied to a province in this document ("Fuping" → HE).
     var memory: [String: String] = [:]
     var pending: [PendingPlace] = []
+    /// Where the buffer being read starts in the file, when a file is read in pieces.
+    var base = 0
     /// The latest year of a full date ("February 21, 2021") and the month and day of a
     /// dateline without a year ("(Xinhua News Agency, Beijing, February 23, …)").
     var latestDateYear: Int?
@@ -138,7 +140,7 @@ extension Extractor {
             if t[i].flags & Flag.notPlace != 0, let (_, end) = notPlaces.match(t, i) { for k in i..<end { covered[k] = true } }
         }
         func add(_ first: Int, _ last: Int, name: String, kind: String, code: String?, core: String, chain: [String] = [], sentenceProvinces: [String] = []) {
-            let mention = PlaceMention(source: state.source, offset: t[first].start, length: t[last].end - t[first].start, name: name, kind: kind, provinceCode: code ?? "")
+            let mention = PlaceMention(source: state.source, offset: state.base + t[first].start, length: t[last].end - t[first].start, name: name, kind: kind, provinceCode: code ?? "")
             for k in first...last { covered[k] = true }
             found.append(SentencePlace(firstToken: first, lastToken: last, name: name))
             if let code {
@@ -170,7 +172,7 @@ extension Extractor {
             }
             let abbreviations = items.filter { $0.2 == nil }.count
             if items.count >= 3 && abbreviations >= 1 {
-                for r in resolveAbbreviationList(items, t, &state.warnings, source: state.source) {
+                for r in resolveAbbreviationList(items, t, &state.warnings, source: state.source, base: state.base) {
                     add(r.first, r.last, name: r.name, kind: r.kind, code: r.code, core: r.core)
                 }
                 i = k
@@ -302,7 +304,7 @@ extension Extractor {
 
     /// Resolves single-syllable abbreviations in a list. An ambiguous one takes a candidate
     /// the list has not named yet, the one nearest on the tile grid to the rest of the list.
-    private func resolveAbbreviationList(_ items: [(Int, Int, String?)], _ t: [Token], _ warnings: inout [String], source: String)
+    private func resolveAbbreviationList(_ items: [(Int, Int, String?)], _ t: [Token], _ warnings: inout [String], source: String, base: Int)
         -> [(first: Int, last: Int, name: String, kind: String, code: String, core: String)]
     {
         var out: [(first: Int, last: Int, name: String, kind: String, code: String, core: String)] = []
@@ -329,7 +331,7 @@ extension Extractor {
                     return (da, a) < (db, b)
                 }!
                 let names = candidates.map { Gazetteer.byCode[$0]!.name }.joined(separator: " or ")
-                warnings.append("\(source): byte \(t[item.0].start): '\(abbreviation)' may be \(names); read as \(Gazetteer.byCode[choice]!.name) from the other provinces in the list")
+                warnings.append("\(source): byte \(base + t[item.0].start): '\(abbreviation)' may be \(names); read as \(Gazetteer.byCode[choice]!.name) from the other provinces in the list")
             }
             used.insert(choice)
             anchors.append(choice)

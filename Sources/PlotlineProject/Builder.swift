@@ -140,15 +140,11 @@ public struct Builder {
         guard !textFiles.isEmpty else {
             throw ProjectError(file: plan.projectFile ?? "inputs", line: nil, column: nil, message: "no text files match \(plan.text.joined(separator: ", "))")
         }
-        let documents = try textFiles.map { url -> (source: String, bytes: [UInt8]) in
+        for url in textFiles {
             let size = ((try? FileManager.default.attributesOfItem(atPath: url.path))?[.size] as? NSNumber)?.intValue ?? 0
             if size > plan.maxInputBytes { throw ExtractionError.tooLarge(path: url.path, bytes: size, limit: plan.maxInputBytes) }
-            guard let data = FileManager.default.contents(atPath: url.path) else {
-                throw ExtractionError.unreadable(path: url.path, reason: "permission denied or not a regular file")
-            }
-            return (url.lastPathComponent, [UInt8](data))
         }
-        var extraction = extractor.extract(documents: documents)
+        var extraction = try extractor.extract(files: textFiles.map { ($0.lastPathComponent, $0) })
         for url in try plan.resolve(plan.data, folderExtension: "csv") {
             DataFiles.merge(try DataFiles.read(url), into: &extraction)
         }

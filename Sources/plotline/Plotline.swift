@@ -63,8 +63,8 @@ struct InputOptions: ParsableArguments {
         return Extractor(lexicon: lex, dateline: day)
     }
 
-    /// Reads every input, expanding folders to the .txt files in them, sorted by name.
-    func documents(_ paths: [String]) throws -> [(source: String, bytes: [UInt8])] {
+    /// Every input, folders expanded to the .txt files in them, sorted by name, size-checked.
+    func documents(_ paths: [String]) throws -> [(source: String, url: URL)] {
         var files: [URL] = []
         for p in paths {
             var isDirectory: ObjCBool = false
@@ -79,17 +79,12 @@ struct InputOptions: ParsableArguments {
             }
         }
         guard !files.isEmpty else { throw UserError("\(paths.joined(separator: ", ")): no .txt files to read") }
-        return try files.map { url in
+        for url in files {
             let attributes = try? FileManager.default.attributesOfItem(atPath: url.path)
             let size = (attributes?[.size] as? NSNumber)?.intValue ?? 0
             if size > maxInputBytes { throw ExtractionError.tooLarge(path: url.path, bytes: size, limit: maxInputBytes) }
-            guard let handle = FileHandle(forReadingAtPath: url.path) else {
-                throw ExtractionError.unreadable(path: url.path, reason: "permission denied or not a regular file")
-            }
-            defer { try? handle.close() }
-            let data = handle.readDataToEndOfFile()
-            return (url.lastPathComponent, [UInt8](data))
         }
+        return files.map { ($0.lastPathComponent, $0) }
     }
 }
 
@@ -330,7 +325,7 @@ extension Plotline {
 
         func run() throws {
             try reporting {
-                let extraction = try input.extractor().extract(documents: try input.documents(files))
+                let extraction = try input.extractor().extract(files: try input.documents(files))
                 try ExtractionFiles.write(extraction, to: OutputFolder(URL(fileURLWithPath: out)), json: format == "json")
                 for w in extraction.warnings { FileHandle.standardError.write(Data("warning: \(w)\n".utf8)) }
                 print("\(extraction.facts.count) facts, \(extraction.series.count) series, \(extraction.places.count) places written to \(out)")

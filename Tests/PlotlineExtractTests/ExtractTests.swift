@@ -238,3 +238,32 @@ struct QuantityCase: CustomStringConvertible, Sendable {
         #expect(e.facts.allSatisfy { $0.value == 98.99 || $0.value == 98_990_000 } || e.facts.isEmpty)
     }
 }
+
+@Suite struct StreamingTests {
+    /// Reading a file in small pieces gives exactly what reading it whole gives: the same
+    /// facts at the same byte offsets, the same places, the same warnings.
+    @Test(arguments: [997, 4096, 1 << 20])
+    func piecesEqualTheWhole(chunk: Int) throws {
+        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("seeds/000_c24887c2ab1ac308.txt")
+        let ex = try Extractor.standard()
+        let whole = ex.extract(bytes: [UInt8](try Data(contentsOf: url)), source: "s.txt")
+        let pieces = try ex.extract(fileAt: url, source: "s.txt", chunkBytes: chunk)
+        #expect(pieces.facts == whole.facts)
+        #expect(pieces.places == whole.places)
+        #expect(pieces.warnings == whole.warnings)
+    }
+
+    @Test func aFileWithoutNewlinesIsReadInBoundedPieces() throws {
+        let sentence = "In 2015, 52 impoverished counties remained in Fuping, Hebei. "
+        let text = String(repeating: sentence, count: 3000)
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("plotline-nonl-\(UUID().uuidString).txt")
+        try text.write(to: url, atomically: true, encoding: .utf8)
+        let e = try Extractor.standard().extract(fileAt: url, source: "n.txt", chunkBytes: 10_000)
+        #expect(e.facts.count == 3000)
+        let bytes = Array(text.utf8)
+        for f in e.facts.prefix(50) + e.facts.suffix(50) {
+            #expect(String(decoding: bytes[f.offset..<(f.offset + f.length)], as: UTF8.self) == "52 impoverished counties")
+        }
+    }
+}
