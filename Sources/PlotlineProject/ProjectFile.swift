@@ -58,7 +58,59 @@ public struct ProjectFile: Codable, Sendable {
         return try parse(text, path: url.path)
     }
 
+    /// How deep YAML may nest: the parser recurses once a level, and a few thousand `[` in a
+    /// row would overflow the stack (found by the fuzzer, fuzz/regressions/project).
+    static let maxDepth = 64
+
+    /// Refuses YAML nested deeper than `maxDepth`, by brackets or by indentation and dashes,
+    /// before the parser sees it.
+    static func checkDepth(_ text: String, path: String) throws {
+        var depth = 0
+        var quote: Character?
+        var line = 1
+        var column = 0
+        var atLineStart = true
+        var blockLevels = 0
+        for ch in text {
+            column += 1
+            if ch == "\n" {
+                line += 1
+                column = 0
+                atLineStart = true
+                blockLevels = 0
+                if quote == "'" || quote == "\"" { continue }
+                continue
+            }
+            if atLineStart {
+                if ch == " " || ch == "-" {
+                    if ch == "-" { blockLevels += 1 }
+                    if column > 2 * maxDepth || blockLevels > maxDepth {
+                        throw ProjectError(file: path, line: line, column: column, message: "nested more than \(maxDepth) levels deep; a project file needs only a few")
+                    }
+                    continue
+                }
+                atLineStart = false
+            }
+            if let q = quote {
+                if ch == q { quote = nil }
+                continue
+            }
+            switch ch {
+            case "\"", "'": quote = ch
+            case "#": break
+            case "[", "{":
+                depth += 1
+                if depth > maxDepth {
+                    throw ProjectError(file: path, line: line, column: column, message: "nested more than \(maxDepth) levels deep; a project file needs only a few")
+                }
+            case "]", "}": depth = max(0, depth - 1)
+            default: break
+            }
+        }
+    }
+
     public static func parse(_ text: String, path: String) throws -> ProjectFile {
+        try checkDepth(text, path: path)
         let node: Node?
         do {
             node = try Yams.compose(yaml: text)

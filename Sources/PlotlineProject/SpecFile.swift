@@ -11,6 +11,7 @@ public enum SpecFile {
         let isYAML = ["yaml", "yml"].contains(url.pathExtension.lowercased())
         do {
             if isYAML {
+                try ProjectFile.checkDepth(text, path: url.path)
                 let node: Node?
                 do { node = try Yams.compose(yaml: text) } catch let error as YamlError { throw ProjectFile.locate(error, path: url.path) }
                 do {

@@ -18,6 +18,8 @@ import Testing
         ("scale: big\n", 1, 8, "scale should be a number"),
         ("charts:\n  - type: line\n    series: [x]\n", 2, 5, "needs 'name'"),
         ("inputs: [\n", 2, 1, "not valid YAML"),
+        ("inputs:\n  " + String(repeating: "[", count: 3000) + "\n", 2, 67, "nested more than 64 levels deep"),
+        ("a:\n" + String(repeating: "- ", count: 100) + "x\n", 2, 129, "nested more than 64 levels deep"),
     ])
     func errorsNameLineAndColumn(yaml: String, line: Int, column: Int, message: String) {
         do {
