@@ -28,7 +28,8 @@ public enum Decimation {
         }
 
         public mutating func add(_ p: LinePoint) {
-            let c = min(columns - 1, max(0, Int((p.position - lo) / width * Double(columns))))
+            let f = ((p.position - lo) / width * Double(columns))
+            let c = f.isFinite ? Int(min(Double(columns - 1), max(0, f))) : 0
             if c != column {
                 flush()
                 column = c

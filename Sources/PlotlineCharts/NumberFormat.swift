@@ -29,7 +29,7 @@ public enum NumberFormat {
         var fracDigits = ""
         if decimals > 0 {
             let f = Int64((frac * p).rounded())
-            if f >= Int64(p) {  // rounding carried into the whole part
+            if f >= Int64(p) && whole < 1e18 {  // rounding carried into the whole part
                 wholeDigits = String(Int64(whole) + 1)
                 frac = 0
             }

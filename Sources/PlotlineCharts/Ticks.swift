@@ -133,12 +133,13 @@ public enum Ticks {
             let inverse = (1 / step).rounded()
             let first = ceil(lo * inverse - 1e-9)
             let last = floor(hi * inverse + 1e-9)
-            guard last >= first else { return [] }
+            guard last >= first, last - first < 10_000 else { return [] }
             return (0...Int(last - first)).map { clean((first + Double($0)) / inverse, step: step) }
         }
         let first = ceil(lo / step - 1e-9)
         let last = floor(hi / step + 1e-9)
-        guard last >= first else { return [] }
+        // Precision runs out when the range is tiny beside the values: no ticks beat a flood.
+        guard last >= first, last - first < 10_000 else { return [] }
         return (0...Int(last - first)).map { clean((first + Double($0)) * step, step: step) }
     }
 
@@ -154,7 +155,9 @@ public enum Ticks {
     /// Whole-year ticks for a time axis: steps of 1, 2, 5, 10, 20, 50 or 100 years, the smallest
     /// that gives at most `maxCount` ticks, on multiples of the step.
     public static func years(_ from: Double, _ to: Double, maxCount: Int) -> [Int] {
-        guard from.isFinite, to.isFinite, to >= from else { return [] }
+        // Years far outside history are not a time axis anyone reads; leave them unticked
+        // rather than count to them.
+        guard from.isFinite, to.isFinite, to >= from, abs(from) < 1e6, abs(to) < 1e6 else { return [] }
         let lo = Int(ceil(from - 1e-9))
         let hi = Int(floor(to + 1e-9))
         guard hi >= lo else { return [] }

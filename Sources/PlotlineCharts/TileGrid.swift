@@ -35,7 +35,7 @@ public struct TileClasses: Hashable, Sendable {
         var out = ["0"]
         var lower = 0.0
         for u in thresholds {
-            if integers {
+            if integers && u < 1e15 {
                 let a = Int(lower) + 1
                 let b = Int(u)
                 out.append(a == b ? "\(a)" : "\(a)–\(b)")

@@ -129,6 +129,9 @@ extension Period: Codable {
     public init(from decoder: Decoder) throws {
         let c = try decoder.singleValueContainer()
         if let year = try? c.decode(Int.self) {
+            guard (0...9999).contains(year) else {
+                throw DecodingError.dataCorruptedError(in: c, debugDescription: "\(year) is not a year from 0 to 9999")
+            }
             self = .year(year)
             return
         }

@@ -81,7 +81,8 @@ struct SVGWriter {
             out.append(48)
             return
         }
-        let scaled = (v * 100).rounded()
+        // Coordinates beyond any canvas are clamped: they draw the same and always print.
+        let scaled = (max(-1e15, min(1e15, v)) * 100).rounded()
         if scaled == 0 {
             out.append(48)
             return

@@ -106,6 +106,17 @@ import Testing
         #expect(Color.contrast(orange.readable(on: .white), .white) >= 4.5)
     }
 
+    /// Found by the fuzz smoke run in CI (fuzz/regressions/svg): an 8.9e69 tile value made
+    /// the class labels convert to Int and trap.
+    @Test func tileClassesWithHugeValues() {
+        let c = TileClasses(values: [0, 8.9e69])
+        #expect(c.labels.count == c.thresholds.count + 1)
+        #expect(c.classIndex(8.9e69) == c.thresholds.count)
+        #expect(Ticks.years(1e300, 2e300, maxCount: 5).isEmpty)
+        #expect(Ticks.nice(1e300, 1e300 + 1e285, count: 5).count < 10_000)
+        #expect(NumberFormat.grouped(1e20 + 0.999) == "100,000,000,000,000,000,000")
+    }
+
     @Test func tileClassesSeparateZeroFromTheRest() {
         let c = TileClasses(values: [0, 1, 5, 29])
         #expect(c.classIndex(0) == 0)
