@@ -82,24 +82,18 @@ public struct Extractor {
 
     /// Extracts from files, each read in pieces, and builds series across all of them.
     public func extract(files: [(source: String, url: URL)]) throws -> Extraction {
-        var all = Extraction()
-        for f in files {
-            let one = try extract(fileAt: f.url, source: f.source)
-            all.facts += one.facts
-            all.places += one.places
-            all.warnings += one.warnings
-        }
-        let built = SeriesBuilder(lexicon: lexicon).build(all.facts)
-        all.series = built.series
-        all.warnings += built.warnings
-        return all
+        combine(try files.map { try extract(fileAt: $0.url, source: $0.source) })
     }
 
     /// Extracts from several documents and builds series across all of them.
     public func extract(documents: [(source: String, bytes: [UInt8])]) -> Extraction {
+        combine(documents.map { extract(bytes: $0.bytes, source: $0.source) })
+    }
+
+    /// One extraction from several documents' own, with series built across them all.
+    private func combine(_ parts: [Extraction]) -> Extraction {
         var all = Extraction()
-        for d in documents {
-            let one = extract(bytes: d.bytes, source: d.source)
+        for one in parts {
             all.facts += one.facts
             all.places += one.places
             all.warnings += one.warnings
