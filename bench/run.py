@@ -91,9 +91,6 @@ def main():
                 if tool == "plotline":
                     p = os.path.join(out, "%s_0001.%s" % (w, fmt))
                     size = os.path.getsize(p) if os.path.exists(p) else None
-                elif tool.startswith("gnuplot") or tool.startswith("matplotlib") or tool == "vl-convert":
-                    cands = [f for f in os.listdir(out) if f.startswith(w) and f.endswith("." + fmt) and f != "%s_0001.%s" % (w, fmt)]
-                    size = None
                 results.append({"workload": w, "format": fmt, "tool": tool, "cold": cold, "batch": warm, "charts": n, "bytes": size})
                 print(w, fmt, tool, cold and cold["median_ms"], warm and round(warm["median_ms"] / n, 2), flush=True)
                 # Sizes of the peers' files: render one chart alone and read its size.
