@@ -226,36 +226,38 @@ public struct Extractor {
             }
             if tokens[i].isCapitalized, let f = textFlags[tokens[i].text] { tokens[i].flags |= f }
         }
-        var start = 0
-        for (i, t) in tokens.enumerated() {
-            guard t.kind == .punct, Words.sentenceEnders.contains(t.text) else { continue }
-            if t.text == "." && i > 0 {
-                let prev = tokens[i - 1]
-                // "No. 1", initials: not the end of a sentence.
-                if prev.kind == .word && (prev.lower == "no" || (prev.text.count == 1 && prev.isCapitalized)) { continue }
+        tokens.withUnsafeBufferPointer { all in
+            var start = 0
+            for (i, t) in all.enumerated() {
+                guard t.kind == .punct, Words.sentenceEnders.contains(t.text) else { continue }
+                if t.text == "." && i > 0 {
+                    let prev = all[i - 1]
+                    // "No. 1", initials: not the end of a sentence.
+                    if prev.kind == .word && (prev.lower == "no" || (prev.text.count == 1 && prev.isCapitalized)) { continue }
+                }
+                let next = i + 1 < all.count ? all[i + 1] : nil
+                if let next, !next.spaced, next.kind != .punct { continue }
+                processBounded(all, start, i + 1, bytes, &state)
+                start = i + 1
             }
-            let next = i + 1 < tokens.count ? tokens[i + 1] : nil
-            if let next, !next.spaced, next.kind != .punct { continue }
-            processBounded(tokens, start, i + 1, bytes, &state)
-            start = i + 1
+            if start < all.count { processBounded(all, start, all.count, bytes, &state) }
         }
-        if start < tokens.count { processBounded(tokens, start, tokens.count, bytes, &state) }
     }
 
     /// A "sentence" with no end in sight (lists, tables flattened into text) is handled in
     /// pieces, so no step can grow with the square of its length.
-    private func processBounded(_ tokens: [Token], _ from: Int, _ to: Int, _ bytes: UnsafeBufferPointer<UInt8>, _ state: inout DocumentState) {
+    private func processBounded(_ tokens: Tokens, _ from: Int, _ to: Int, _ bytes: UnsafeBufferPointer<UInt8>, _ state: inout DocumentState) {
         var start = from
         while to - start > Extractor.maxSentenceTokens {
             var cut = start + Extractor.maxSentenceTokens
             if let comma = (start + Extractor.maxSentenceTokens / 2..<cut).last(where: { tokens[$0].text == "," }) { cut = comma + 1 }
-            processSentence(Array(tokens[start..<cut]), bytes, &state)
+            processSentence(Tokens(rebasing: tokens[start..<cut]), bytes, &state)
             start = cut
         }
-        if to > start { processSentence(Array(tokens[start..<to]), bytes, &state) }
+        if to > start { processSentence(Tokens(rebasing: tokens[start..<to]), bytes, &state) }
     }
 
-    private func processSentence(_ t: [Token], _ bytes: UnsafeBufferPointer<UInt8>, _ state: inout DocumentState) {
+    private func processSentence(_ t: Tokens, _ bytes: UnsafeBufferPointer<UInt8>, _ state: inout DocumentState) {
         guard !t.isEmpty else { return }
         var consumed = [Bool](repeating: false, count: t.count)
         var times: [TimeMention] = []
@@ -325,7 +327,7 @@ public struct Extractor {
         var relativeYears: Int?
     }
 
-    private func findTimes(_ t: [Token], _ consumed: inout [Bool], _ times: inout [TimeMention], _ state: inout DocumentState) {
+    private func findTimes(_ t: Tokens, _ consumed: inout [Bool], _ times: inout [TimeMention], _ state: inout DocumentState) {
         var i = 0
         while i < t.count {
             let tok = t[i]
@@ -420,7 +422,7 @@ public struct Extractor {
     }
 
     /// A four-digit number from 1800 to 2100 with no unit after it reads as a year.
-    private func isYearToken(_ t: [Token], _ i: Int) -> Bool {
+    private func isYearToken(_ t: Tokens, _ i: Int) -> Bool {
         let tok = t[i]
         guard tok.text.count == 4, let y = Int(tok.text), (1800...2100).contains(y) else { return false }
         // "2000-4000 yuan" is a range of amounts.
@@ -457,7 +459,7 @@ public struct Extractor {
 
     /// Parses a number written in words starting at `i`: "two", "twenty-five", "a million",
     /// "three hundred", "twice". Returns the value and the index after it.
-    private func wordNumber(_ t: [Token], _ i: Int) -> (Double, Int)? {
+    private func wordNumber(_ t: Tokens, _ i: Int) -> (Double, Int)? {
         guard t[i].kind == .word else { return nil }
         let w = t[i].lower
         if w == "twice" { return (2, i + 1) }
@@ -475,7 +477,7 @@ public struct Extractor {
         return (value, j)
     }
 
-    private func findQuantities(_ t: [Token], _ consumed: inout [Bool], _ found: inout [Found], _ state: inout DocumentState) {
+    private func findQuantities(_ t: Tokens, _ consumed: inout [Bool], _ found: inout [Found], _ state: inout DocumentState) {
         var i = 0
         while i < t.count {
             if consumed[i] { i += 1; continue }
@@ -589,7 +591,7 @@ public struct Extractor {
         }
     }
 
-    private func insideQuotes(_ t: [Token], _ i: Int) -> Bool {
+    private func insideQuotes(_ t: Tokens, _ i: Int) -> Bool {
         var open = -1
         var k = i - 1
         while k >= 0 && i - k <= 8 {
@@ -607,7 +609,7 @@ public struct Extractor {
 
     /// The counted noun after a number, skipping up to three modifiers:
     /// "832 poverty-stricken counties" → counties.
-    private func findUnit(_ t: [Token], _ j: Int) -> (String, Int, Bool)? {
+    private func findUnit(_ t: Tokens, _ j: Int) -> (String, Int, Bool)? {
         var k = j
         var skipped = 0
         while k < t.count && skipped <= 3 {
@@ -646,7 +648,7 @@ public struct Extractor {
     }
 
     /// "yuan a month", "monthly income of 2,000 yuan", "120 yuan ... every day".
-    private func rate(_ t: [Token], _ first: Int, _ last: Int) -> String {
+    private func rate(_ t: Tokens, _ first: Int, _ last: Int) -> String {
         var k = last + 1
         while k < t.count && k <= last + 7 {
             let w = t[k].lower
@@ -669,13 +671,13 @@ public struct Extractor {
         return "yuan"
     }
 
-    private func matches(_ t: [Token], _ i: Int, _ words: [String]) -> Bool {
+    private func matches(_ t: Tokens, _ i: Int, _ words: [String]) -> Bool {
         guard i + words.count <= t.count else { return false }
         for (k, w) in words.enumerated() where t[i + k].lower != w { return false }
         return true
     }
 
-    private func findZeroPhrases(_ t: [Token], _ found: inout [Found]) {
+    private func findZeroPhrases(_ t: Tokens, _ found: inout [Found]) {
         for i in t.indices {
             guard t[i].flags & Flag.zero != 0, let (index, end) = zeroPhrases.match(t, i) else { continue }
             let z = lexicon.zero_phrases[index]
@@ -686,7 +688,7 @@ public struct Extractor {
 
     // MARK: - Metric, period, entity
 
-    private func findCues(_ t: [Token]) -> [(first: Int, last: Int, metric: Int)] {
+    private func findCues(_ t: Tokens) -> [(first: Int, last: Int, metric: Int)] {
         var hits: [(first: Int, last: Int, metric: Int)] = []
         var i = 0
         while i < t.count {
@@ -707,7 +709,7 @@ public struct Extractor {
         return false
     }
 
-    private func chooseMetric(_ f: Found, _ hits: [(first: Int, last: Int, metric: Int)], _ t: [Token]) -> (id: String, index: Int?) {
+    private func chooseMetric(_ f: Found, _ hits: [(first: Int, last: Int, metric: Int)], _ t: Tokens) -> (id: String, index: Int?) {
         var best: (Int, Int)?
         for h in hits {
             let m = lexicon.metrics[h.metric]
@@ -754,7 +756,7 @@ public struct Extractor {
         return (nil, nil)
     }
 
-    private func chooseEntity(_ f: Found, _ places: [SentencePlace], _ t: [Token]) -> String {
+    private func chooseEntity(_ f: Found, _ places: [SentencePlace], _ t: Tokens) -> String {
         let near = places.filter {
             ($0.lastToken < f.first && f.first - $0.lastToken <= 24)
                 || ($0.firstToken > f.last && $0.firstToken - f.last <= 4 && $0.firstToken >= 1 && t[$0.firstToken - 1].lower == "in")

@@ -18,7 +18,7 @@ struct PhraseIndex<Payload> {
     }
 
     /// The longest phrase starting at token `i`: its payload and the index after it.
-    func match(_ t: [Token], _ i: Int) -> (payload: Payload, end: Int)? {
+    func match(_ t: Tokens, _ i: Int) -> (payload: Payload, end: Int)? {
         guard i < t.count, let candidates = byFirst[lowercase ? t[i].lower : t[i].text] else { return nil }
         for c in candidates {
             if i + 1 + c.rest.count > t.count { continue }

@@ -122,18 +122,18 @@ extension Extractor {
     static let provinceNames = PhraseIndex(Gazetteer.byName.map { ($0.key.split(separator: " ").map(String.init), $0.value) }, lowercase: false)
 
     /// The province whose name starts at token `i`, and the index after it.
-    func provinceAt(_ t: [Token], _ i: Int) -> (code: String, end: Int)? {
+    func provinceAt(_ t: Tokens, _ i: Int) -> (code: String, end: Int)? {
         guard i < t.count, t[i].flags & Flag.province != 0, let (code, end) = Extractor.provinceNames.match(t, i) else { return nil }
         return (code, end)
     }
 
     /// A place kind word such as "County" or "Autonomous Prefecture" at token `i`.
-    func kindAt(_ t: [Token], _ i: Int) -> (kind: String, text: String, end: Int)? {
+    func kindAt(_ t: Tokens, _ i: Int) -> (kind: String, text: String, end: Int)? {
         guard i < t.count, t[i].flags & Flag.kind != 0, let (kind, end) = kinds.match(t, i) else { return nil }
         return (kind, t[i..<end].map(\.text).joined(separator: " "), end)
     }
 
-    func findPlaces(_ t: [Token], _ state: inout DocumentState) -> [SentencePlace] {
+    func findPlaces(_ t: Tokens, _ state: inout DocumentState) -> [SentencePlace] {
         var covered = [Bool](repeating: false, count: t.count)
         var found: [SentencePlace] = []
         for i in t.indices {
@@ -276,13 +276,13 @@ extension Extractor {
         return found
     }
 
-    private func isFeature(_ t: [Token], _ i: Int) -> Bool {
+    private func isFeature(_ t: Tokens, _ i: Int) -> Bool {
         ["mountain", "mountains", "river", "lake", "plateau", "desert", "valley"].contains(t[i].lower)
     }
 
     /// Walks ", Place, Place, Province" after a place and returns the province it ends in,
     /// with the names met on the way.
-    private func followChain(_ t: [Token], _ start: Int) -> (String?, [String]) {
+    private func followChain(_ t: Tokens, _ start: Int) -> (String?, [String]) {
         var p = start
         var names: [String] = []
         var hops = 0
@@ -304,7 +304,7 @@ extension Extractor {
 
     /// Resolves single-syllable abbreviations in a list. An ambiguous one takes a candidate
     /// the list has not named yet, the one nearest on the tile grid to the rest of the list.
-    private func resolveAbbreviationList(_ items: [(Int, Int, String?)], _ t: [Token], _ warnings: inout [String], source: String, base: Int)
+    private func resolveAbbreviationList(_ items: [(Int, Int, String?)], _ t: Tokens, _ warnings: inout [String], source: String, base: Int)
         -> [(first: Int, last: Int, name: String, kind: String, code: String, core: String)]
     {
         var out: [(first: Int, last: Int, name: String, kind: String, code: String, core: String)] = []

@@ -1,3 +1,6 @@
+/// A sentence's tokens, viewed in place in the line's token array (no copy per sentence).
+typealias Tokens = UnsafeBufferPointer<Token>
+
 /// A token of English text with its UTF-8 byte range in the source file.
 struct Token {
     enum Kind { case word, number, punct }
