@@ -127,6 +127,18 @@ def write(path, results, inproc, quick):
                 return r
         return None
 
+    def ms(r, kind):
+        """Median ms per chart: a batch's total divided by its charts, or one cold chart."""
+        if not r or not r[kind]:
+            return None
+        return r[kind]["median_ms"] / (r["charts"] if kind == "batch" else 1)
+
+    def ratio(peer, ours):
+        return ("%.1fx" % (peer / ours)) if peer and ours else "–"
+
+    def peak(r):
+        return fmt_ms(r["cold"]["peak_mib"]) if r and r["cold"] else "–"
+
     lines = []
     lines.append("# Benchmarks: Plotline beside gnuplot, matplotlib and vl-convert\n")
     lines.append("Measured by `make bench` (`python3 bench/run.py`%s) in one run on one machine: every tool renders the same " % (" --quick" if quick else ""))
@@ -144,13 +156,11 @@ def write(path, results, inproc, quick):
     lines.append("|---|---|---:|---:|---:|---:|---:|---:|---:|")
     for w in ["w1", "w2", "w3"]:
         for f in ["png", "svg"]:
-            ours = get(w, f, "plotline")
-            o = ours["batch"]["median_ms"] / ours["charts"] if ours and ours["batch"] else None
+            o = ms(get(w, f, "plotline"), "batch")
             row = "| %s | %s | %s " % (w.upper(), f.upper(), fmt_ms(o))
             for prefix in ["gnuplot", "matplotlib", "vl-convert"]:
-                r = get(w, f, prefix)
-                v = r["batch"]["median_ms"] / r["charts"] if r and r["batch"] else None
-                row += "| %s | %s " % (fmt_ms(v), ("%.1fx" % (v / o)) if v and o else "–")
+                v = ms(get(w, f, prefix), "batch")
+                row += "| %s | %s " % (fmt_ms(v), ratio(v, o))
             lines.append(row + "|")
     lines.append("\n## Cold: one chart per process\n")
     lines.append("| workload | format | Plotline ms | peak MiB | gnuplot ms | ratio | peak MiB | matplotlib ms | ratio | vl-convert ms | ratio |")
@@ -158,14 +168,14 @@ def write(path, results, inproc, quick):
     for w in ["w1", "w2", "w3"]:
         for f in ["png", "svg"]:
             ours = get(w, f, "plotline")
-            o = ours["cold"]["median_ms"] if ours and ours["cold"] else None
-            row = "| %s | %s | %s | %s " % (w.upper(), f.upper(), fmt_ms(o), fmt_ms(ours["cold"]["peak_mib"]) if ours and ours["cold"] else "–")
+            o = ms(ours, "cold")
+            row = "| %s | %s | %s | %s " % (w.upper(), f.upper(), fmt_ms(o), peak(ours))
             for prefix in ["gnuplot", "matplotlib", "vl-convert"]:
                 r = get(w, f, prefix)
-                v = r["cold"]["median_ms"] if r and r["cold"] else None
-                row += "| %s | %s " % (fmt_ms(v), ("%.1fx" % (v / o)) if v and o else "–")
+                v = ms(r, "cold")
+                row += "| %s | %s " % (fmt_ms(v), ratio(v, o))
                 if prefix == "gnuplot":
-                    row += "| %s " % (fmt_ms(r["cold"]["peak_mib"]) if r and r["cold"] else "–")
+                    row += "| %s " % peak(r)
             lines.append(row + "|")
     lines.append("\n## File sizes (bytes, one chart)\n")
     lines.append("| workload | format | Plotline | gnuplot | matplotlib | vl-convert |")
