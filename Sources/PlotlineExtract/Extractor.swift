@@ -21,16 +21,23 @@ public struct Extractor {
     let qualifierPhrases: [String: String]
     /// For each word that can start a phrase of interest, the tables it starts one in: one
     /// probe per token instead of one per table.
-    let lowerFlags: [String: (WordInfo, UInt8)]
-    let textFlags: [String: UInt8]
+    let lowerFlags: WordTable<(WordInfo, UInt16)>
+    let textFlags: WordTable<UInt16>
 
     enum Flag {
-        static let cue: UInt8 = 1
-        static let zero: UInt8 = 2
-        static let notPlace: UInt8 = 4
-        static let province: UInt8 = 8
-        static let kind: UInt8 = 16
-        static let abbreviation: UInt8 = 32
+        static let cue: UInt16 = 1
+        static let zero: UInt16 = 2
+        static let notPlace: UInt16 = 4
+        static let province: UInt16 = 8
+        static let kind: UInt16 = 16
+        static let abbreviation: UInt16 = 32
+        /// "a", "an", "twice": words that can start a number in words without being one.
+        static let numberArticle: UInt16 = 64
+        static let twice: UInt16 = 128
+        /// "last", "this", "past": may start a relative period.
+        static let relative: UInt16 = 256
+        /// Any flag that can start a place (see `findPlaces`).
+        static let placeStart: UInt16 = notPlace | province | kind | abbreviation
     }
 
     public init(lexicon: Lexicon, dateline: Day? = nil) {
@@ -64,16 +71,19 @@ public struct Extractor {
         notPlaces = PhraseIndex(lexicon.not_places.map { (words($0), true) }, lowercase: true)
         kinds = PhraseIndex(lexicon.place_kinds.map { ($0.key.split(separator: " ").map(String.init), $0.value) }, lowercase: false)
         qualifierPhrases = Dictionary(lexicon.qualifiers.map { ($0.key.lowercased(), $0.value) }, uniquingKeysWith: { a, _ in a })
-        var lower: [String: (WordInfo, UInt8)] = Words.info.mapValues { ($0, 0) }
+        var lower: [String: (WordInfo, UInt16)] = Words.info.mapValues { ($0, 0) }
         for w in self.cues.firstWords { lower[w, default: (.none, 0)].1 |= Flag.cue }
         for w in zeroPhrases.firstWords { lower[w, default: (.none, 0)].1 |= Flag.zero }
         for w in notPlaces.firstWords { lower[w, default: (.none, 0)].1 |= Flag.notPlace }
-        var text: [String: UInt8] = [:]
+        for w in ["a", "an", "twice"] { lower[w, default: (.none, 0)].1 |= Flag.numberArticle }
+        lower["twice", default: (.none, 0)].1 |= Flag.twice
+        for w in ["last", "this", "past"] { lower[w, default: (.none, 0)].1 |= Flag.relative }
+        var text: [String: UInt16] = [:]
         for w in Extractor.provinceNames.firstWords { text[w, default: 0] |= Flag.province }
         for w in kinds.firstWords { text[w, default: 0] |= Flag.kind }
         for w in Gazetteer.byAbbreviation.keys { text[w, default: 0] |= Flag.abbreviation }
-        lowerFlags = lower
-        textFlags = text
+        lowerFlags = WordTable(lower.map { ($0.key, $0.value) }, exactCase: false)
+        textFlags = WordTable(text.map { ($0.key, $0.value) }, exactCase: true)
     }
 
     public static func standard(dateline: Day? = nil) throws -> Extractor {
@@ -218,30 +228,40 @@ public struct Extractor {
     }
 
     private func processLine(_ bytes: UnsafeBufferPointer<UInt8>, _ from: Int, _ to: Int, _ state: inout DocumentState) {
-        var tokens = Tokenizer.tokens(bytes, from: from, to: to)
+        var tokens = Tokenizer.tokens(bytes, from: from, to: to, interner: &state.interner)
         for i in tokens.indices where tokens[i].kind == .word {
-            if let (info, f) = lowerFlags[tokens[i].lower] {
+            let (hash, a, b) = (tokens[i].lowerHash, tokens[i].start, tokens[i].end)
+            if let (info, f) = lowerFlags.lookup(hash, bytes, a, b) {
                 tokens[i].info = info
                 tokens[i].flags = f
             }
-            if tokens[i].isCapitalized, let f = textFlags[tokens[i].text] { tokens[i].flags |= f }
+            if tokens[i].isCapitalized, let f = textFlags.lookup(hash, bytes, a, b) { tokens[i].flags |= f }
         }
         tokens.withUnsafeBufferPointer { all in
             var start = 0
-            for (i, t) in all.enumerated() {
-                guard t.kind == .punct, Words.sentenceEnders.contains(t.text) else { continue }
-                if t.text == "." && i > 0 {
-                    let prev = all[i - 1]
+            // Indices, not copies: copying a token retains its two strings.
+            for i in all.indices {
+                guard all[i].kind == .punct, Extractor.endsSentence(all[i], bytes) else { continue }
+                if i > 0 && all[i].end - all[i].start == 1 && bytes[all[i].start] == 46 && all[i - 1].kind == .word {
                     // "No. 1", initials: not the end of a sentence.
-                    if prev.kind == .word && (prev.lower == "no" || (prev.text.count == 1 && prev.isCapitalized)) { continue }
+                    let length = all[i - 1].end - all[i - 1].start
+                    if (length == 1 && all[i - 1].isCapitalized) || (length == 2 && all[i - 1].lower == "no") { continue }
                 }
-                let next = i + 1 < all.count ? all[i + 1] : nil
-                if let next, !next.spaced, next.kind != .punct { continue }
+                if i + 1 < all.count, !all[i + 1].spaced, all[i + 1].kind != .punct { continue }
                 processBounded(all, start, i + 1, bytes, &state)
                 start = i + 1
             }
             if start < all.count { processBounded(all, start, all.count, bytes, &state) }
         }
+    }
+
+    /// ". ! ? ;" and their full-width forms, tested on the bytes rather than by hashing a string.
+    @inline(__always) static func endsSentence(_ t: Token, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        if t.end - t.start == 1 {
+            let c = bytes[t.start]
+            return c == 46 || c == 33 || c == 63 || c == 59
+        }
+        return bytes[t.start] >= 0xE0 && Words.sentenceEnders.contains(t.text)
     }
 
     /// A "sentence" with no end in sight (lists, tables flattened into text) is handled in
@@ -259,6 +279,14 @@ public struct Extractor {
 
     private func processSentence(_ t: Tokens, _ bytes: UnsafeBufferPointer<UInt8>, _ state: inout DocumentState) {
         guard !t.isEmpty else { return }
+        // Most sentences state no quantity: with no digit, number word, "twice" or zero
+        // phrase in them, only their places are looked for.
+        let mayCount = t.contains { $0.kind == .number || $0.info.number != nil || $0.info.scale != nil || $0.flags & (Flag.zero | Flag.twice) != 0 }
+        guard mayCount else {
+            let sentencePlaces = findPlaces(t, &state)
+            if let last = sentencePlaces.last { state.lastEntity = last.name } else { state.lastEntity = nil }
+            return
+        }
         var consumed = [Bool](repeating: false, count: t.count)
         var times: [TimeMention] = []
         findTimes(t, &consumed, &times, &state)
@@ -399,7 +427,7 @@ public struct Extractor {
                 continue
             }
             // Relative periods.
-            if tok.kind == .word {
+            if tok.kind == .word && tok.flags & Flag.relative != 0 {
                 if (tok.lower == "last" || tok.lower == "this") && i + 1 < t.count && t[i + 1].lower == "year" {
                     times.append(TimeMention(token: i, period: nil, relativeYears: tok.lower == "last" ? -1 : 0))
                 } else if tok.lower == "past", i + 2 < t.count, t[i + 2].lower == "years", let n = wordOrDigitValue(t[i + 1]), n >= 1, n <= 200 {
@@ -439,8 +467,13 @@ public struct Extractor {
         return true
     }
 
+    /// "98,990" → "98990"; most numbers have no comma and are returned as they are.
+    static func withoutCommas(_ s: String) -> String {
+        s.utf8.contains(44) ? String(s.filter { $0 != "," }) : s
+    }
+
     private func wordOrDigitValue(_ t: Token) -> Double? {
-        if t.kind == .number { return Double(t.text.replacingOccurrences(of: ",", with: "")) }
+        if t.kind == .number { return Double(Extractor.withoutCommas(t.text)) }
         return t.info.number
     }
 
@@ -460,7 +493,7 @@ public struct Extractor {
     /// Parses a number written in words starting at `i`: "two", "twenty-five", "a million",
     /// "three hundred", "twice". Returns the value and the index after it.
     private func wordNumber(_ t: Tokens, _ i: Int) -> (Double, Int)? {
-        guard t[i].kind == .word else { return nil }
+        guard t[i].kind == .word, t[i].info.number != nil || t[i].flags & Flag.numberArticle != 0 else { return nil }
         let w = t[i].lower
         if w == "twice" { return (2, i + 1) }
         if (w == "a" || w == "an") && i + 1 < t.count, let s = t[i + 1].info.scale { return (s, i + 2) }
@@ -486,7 +519,7 @@ public struct Extractor {
             var isWord = false
             var isTimes = false
             if t[i].kind == .number {
-                let digits = t[i].text.replacingOccurrences(of: ",", with: "")
+                let digits = Extractor.withoutCommas(t[i].text)
                 if digits.count > maxDigits {
                     state.warnings.append("\(state.source): byte \(state.base + t[i].start): a number with \(digits.count) digits is not plausible; it was skipped")
                     i += 1
@@ -516,7 +549,7 @@ public struct Extractor {
             var high: Double?
             // Ranges: "2000-4000", "two to three thousand", "four or five".
             if j + 1 < t.count, ["-", "–", "to", "or"].contains(t[j].lower) {
-                if t[j + 1].kind == .number, !isWord, let v2 = Double(t[j + 1].text.replacingOccurrences(of: ",", with: "")), v2 > value {
+                if t[j + 1].kind == .number, !isWord, let v2 = Double(Extractor.withoutCommas(t[j + 1].text)), v2 > value {
                     high = v2
                     j += 2
                 } else if isWord, let (v2, end) = wordNumber(t, j + 1), v2 > value {
@@ -591,17 +624,20 @@ public struct Extractor {
         }
     }
 
+    static let openingQuotes: Set<String> = ["\"", "“", "”", "「"]
+    static let closingQuotes: Set<String> = ["\"", "“", "”", "」"]
+
     private func insideQuotes(_ t: Tokens, _ i: Int) -> Bool {
         var open = -1
         var k = i - 1
         while k >= 0 && i - k <= 8 {
-            if ["\"", "“", "”", "「"].contains(t[k].text) { open = k; break }
+            if t[k].kind == .punct, Extractor.openingQuotes.contains(t[k].text) { open = k; break }
             k -= 1
         }
         guard open >= 0 else { return false }
         var m = i + 1
         while m < t.count && m - i <= 8 {
-            if ["\"", "“", "”", "」"].contains(t[m].text) { return true }
+            if t[m].kind == .punct, Extractor.closingQuotes.contains(t[m].text) { return true }
             m += 1
         }
         return false

@@ -11,6 +11,12 @@ struct DocumentState {
     var relativeFacts: [(Int, Int)] = []
     /// Place names already tied to a province in this document ("Fuping" → HE).
     var memory: [String: String] = [:]
+    var interner = WordInterner()
+    /// One bit per lower-cased word hash of every one-word key in `memory`: most capitalized
+    /// words are not remembered places, and this answers "no" without hashing the string.
+    var rememberedWords = [UInt64](repeating: 0, count: 64)
+    /// (core, province) pairs already remembered, so a place named again costs one probe.
+    var remembered: Set<String> = []
     var pending: [PendingPlace] = []
     /// Where the buffer being read starts in the file, when a file is read in pieces.
     var base = 0
@@ -39,6 +45,7 @@ struct DocumentState {
     }
 
     mutating func remember(_ core: String, _ code: String) {
+        guard remembered.insert(core + "\u{0}" + code).inserted else { return }
         for key in DocumentState.memoryKeys(core) {
             if let known = memory[key] {
                 if known != code {
@@ -46,8 +53,16 @@ struct DocumentState {
                 }
             } else {
                 memory[key] = code
+                let bit = Int(truncatingIfNeeded: key.utf8.reduce(WordTable<Int>.seed) { WordTable<Int>.step($0, $1 >= 65 && $1 <= 90 ? $1 | 0x20 : $1) } >> 7) & 4095
+                rememberedWords[bit >> 6] |= 1 << UInt64(bit & 63)
             }
         }
+    }
+
+    /// Whether `memory` may hold the one word whose lower-cased hash is `hash`.
+    func mayRemember(_ hash: UInt64) -> Bool {
+        let bit = Int(truncatingIfNeeded: hash >> 7) & 4095
+        return rememberedWords[bit >> 6] & (1 << UInt64(bit & 63)) != 0
     }
 
     /// "Liangshan Yi" is also remembered as "Liangshan", since text repeats the short form.
@@ -136,7 +151,10 @@ extension Extractor {
     func findPlaces(_ t: Tokens, _ state: inout DocumentState) -> [SentencePlace] {
         var covered = [Bool](repeating: false, count: t.count)
         var found: [SentencePlace] = []
-        for i in t.indices {
+        // Each pass below needs a word from one of the phrase tables; most sentences have none.
+        var present: UInt16 = 0
+        for i in t.indices { present |= t[i].flags }
+        for i in t.indices where present & Flag.notPlace != 0 {
             if t[i].flags & Flag.notPlace != 0, let (_, end) = notPlaces.match(t, i) { for k in i..<end { covered[k] = true } }
         }
         func add(_ first: Int, _ last: Int, name: String, kind: String, code: String?, core: String, chain: [String] = [], sentenceProvinces: [String] = []) {
@@ -152,7 +170,7 @@ extension Extractor {
         }
 
         // Abbreviation lists: "Gui, Sichuan, Gui, Yun, Gan, Ning, and Xin".
-        var i = 0
+        var i = present & Flag.abbreviation != 0 ? 0 : t.count
         while i < t.count {
             var items: [(Int, Int, String?)] = []  // first, last, full-name code
             var k = i
@@ -183,7 +201,7 @@ extension Extractor {
 
         // Provinces named in full, and what stands right after them ("Ningxia Xihaigu").
         var sentenceProvinces: [String] = []
-        i = 0
+        i = present & Flag.province != 0 ? 0 : t.count
         while i < t.count {
             if !covered[i], let (code, end) = provinceAt(t, i) {
                 // "Lai Jilin" is a person: a province name right after another capitalized name
@@ -227,7 +245,7 @@ extension Extractor {
         }
 
         // Named places with a kind: "Shibadong Village, Huayuan County, western Hunan".
-        i = 0
+        i = present & Flag.kind != 0 ? 0 : t.count
         while i < t.count {
             guard !covered[i], t[i].isCapitalized, !t[i].info.stop, provinceAt(t, i) == nil else {
                 i += 1
@@ -251,7 +269,7 @@ extension Extractor {
         }
 
         // Bare names tied to a province: "Fuping, Hebei", "Heihe in Heilongjiang".
-        i = 0
+        i = present & Flag.province != 0 ? 0 : t.count
         while i < t.count {
             defer { i += 1 }
             guard !covered[i], t[i].isCapitalized, !t[i].info.stop, t[i].info.month == nil, i + 2 < t.count,
@@ -269,7 +287,7 @@ extension Extractor {
 
         // Names this document has already placed.
         for k in t.indices where !covered[k] && t[k].isCapitalized {
-            if !state.memory.isEmpty, let code = state.memory[t[k].text], !(k > 0 && t[k - 1].isCapitalized && !t[k - 1].info.stop) {
+            if state.mayRemember(t[k].lowerHash), let code = state.memory[t[k].text], !(k > 0 && t[k - 1].isCapitalized && !t[k - 1].info.stop) {
                 add(k, k, name: t[k].text, kind: "place", code: code, core: t[k].text)
             }
         }
