@@ -21,7 +21,7 @@ public struct Extractor {
     let qualifierPhrases: [String: String]
     /// For each word that can start a phrase of interest, the tables it starts one in: one
     /// probe per token instead of one per table.
-    let lowerFlags: WordTable<(WordInfo, UInt16)>
+    let lowerFlags: WordTable<WordClass>
     let textFlags: WordTable<UInt16>
 
     enum Flag {
@@ -82,7 +82,7 @@ public struct Extractor {
         for w in Extractor.provinceNames.firstWords { text[w, default: 0] |= Flag.province }
         for w in kinds.firstWords { text[w, default: 0] |= Flag.kind }
         for w in Gazetteer.byAbbreviation.keys { text[w, default: 0] |= Flag.abbreviation }
-        lowerFlags = WordTable(lower.map { ($0.key, $0.value) }, exactCase: false)
+        lowerFlags = WordTable(lower.map { ($0.key, WordClass(info: $0.value.0, flags: $0.value.1)) }, exactCase: false)
         textFlags = WordTable(text.map { ($0.key, $0.value) }, exactCase: true)
     }
 
@@ -121,7 +121,7 @@ public struct Extractor {
             throw ExtractionError.unreadable(path: url.path, reason: "permission denied or not a regular file")
         }
         defer { try? handle.close() }
-        var state = DocumentState(source: source)
+        var state = DocumentState(source: source, words: WordStore(lower: lowerFlags, exact: textFlags))
         var carry: [UInt8] = []
         var first = true
         while true {
@@ -175,9 +175,14 @@ public struct Extractor {
     /// Every line of a buffer, long ones in bounded segments.
     private func processLines(_ buffer: UnsafeBufferPointer<UInt8>, from: Int, _ state: inout DocumentState) {
         var lineStart = from
-        var i = from
-        while i <= buffer.count {
-            if i == buffer.count || buffer[i] == 10 {
+        while lineStart <= buffer.count {
+            var i = buffer.count
+            if lineStart < buffer.count, let base = buffer.baseAddress,
+                let newline = memchr(base + lineStart, 10, buffer.count - lineStart)
+            {
+                i = base.distance(to: newline.assumingMemoryBound(to: UInt8.self))
+            }
+            do {
                 var start = lineStart
                 // A paragraph longer than a segment (a file without newlines) is read in
                 // pieces cut after a sentence or at a space, so work and memory stay bounded.
@@ -189,14 +194,13 @@ public struct Extractor {
                 if i > start { processLine(buffer, start, i, &state) }
                 lineStart = i + 1
             }
-            i += 1
         }
     }
 
     /// Extracts facts and places from one document (series need `extract(documents:)`).
     public func extract(bytes: [UInt8], source: String) -> Extraction {
         bytes.withUnsafeBufferPointer { buffer in
-            var state = DocumentState(source: source)
+            var state = DocumentState(source: source, words: WordStore(lower: lowerFlags, exact: textFlags))
             // Skip a UTF-8 byte order mark; offsets still count it.
             let start = buffer.count >= 3 && buffer[0] == 0xEF && buffer[1] == 0xBB && buffer[2] == 0xBF ? 3 : 0
             processLines(buffer, from: start, &state)
@@ -228,15 +232,8 @@ public struct Extractor {
     }
 
     private func processLine(_ bytes: UnsafeBufferPointer<UInt8>, _ from: Int, _ to: Int, _ state: inout DocumentState) {
-        var tokens = Tokenizer.tokens(bytes, from: from, to: to, interner: &state.interner)
-        for i in tokens.indices where tokens[i].kind == .word {
-            let (hash, a, b) = (tokens[i].lowerHash, tokens[i].start, tokens[i].end)
-            if let (info, f) = lowerFlags.lookup(hash, bytes, a, b) {
-                tokens[i].info = info
-                tokens[i].flags = f
-            }
-            if tokens[i].isCapitalized, let f = textFlags.lookup(hash, bytes, a, b) { tokens[i].flags |= f }
-        }
+        state.words.recycleLine()
+        let tokens = Tokenizer.tokens(bytes, from: from, to: to, store: state.words)
         tokens.withUnsafeBufferPointer { all in
             var start = 0
             // Indices, not copies: copying a token retains its two strings.

@@ -11,7 +11,8 @@ struct DocumentState {
     var relativeFacts: [(Int, Int)] = []
     /// Place names already tied to a province in this document ("Fuping" → HE).
     var memory: [String: String] = [:]
-    var interner = WordInterner()
+    /// The strings of this document's tokens (see `WordStore`).
+    let words: WordStore
     /// One bit per lower-cased word hash of every one-word key in `memory`: most capitalized
     /// words are not remembered places, and this answers "no" without hashing the string.
     var rememberedWords = [UInt64](repeating: 0, count: 64)
@@ -35,7 +36,10 @@ struct DocumentState {
     /// The place the previous sentence was about, for "It has ..." sentences.
     var lastEntity: String?
 
-    init(source: String) { self.source = source }
+    init(source: String, words: WordStore) {
+        self.source = source
+        self.words = words
+    }
 
     struct PendingPlace {
         var mention: PlaceMention
@@ -53,7 +57,7 @@ struct DocumentState {
                 }
             } else {
                 memory[key] = code
-                let bit = Int(truncatingIfNeeded: key.utf8.reduce(WordTable<Int>.seed) { WordTable<Int>.step($0, $1 >= 65 && $1 <= 90 ? $1 | 0x20 : $1) } >> 7) & 4095
+                let bit = WordTable<Int>.spread(key.utf8.reduce(WordTable<Int>.seed) { WordTable<Int>.step($0, $1 >= 65 && $1 <= 90 ? $1 | 0x20 : $1) }) & 4095
                 rememberedWords[bit >> 6] |= 1 << UInt64(bit & 63)
             }
         }
@@ -61,7 +65,7 @@ struct DocumentState {
 
     /// Whether `memory` may hold the one word whose lower-cased hash is `hash`.
     func mayRemember(_ hash: UInt64) -> Bool {
-        let bit = Int(truncatingIfNeeded: hash >> 7) & 4095
+        let bit = WordTable<Int>.spread(hash) & 4095
         return rememberedWords[bit >> 6] & (1 << UInt64(bit & 63)) != 0
     }
 

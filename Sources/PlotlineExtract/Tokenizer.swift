@@ -7,9 +7,8 @@ struct Token {
     var kind: Kind
     var start: Int
     var end: Int
-    /// The token as it stands (numbers keep their commas).
-    var text: String
-    var lower: String
+    /// The token's (text, lower-cased text) pair in the line's `WordStore`.
+    var strings: UnsafePointer<String>
     /// Whether white space separates it from the token before.
     var spaced: Bool
     var info: WordInfo = .none
@@ -19,6 +18,10 @@ struct Token {
     var isCapitalized = false
     /// FNV-1a of the lower-cased bytes, for `WordTable` look-ups without hashing strings again.
     var lowerHash: UInt64 = 0
+
+    /// The token as it stands (numbers keep their commas).
+    var text: String { strings.pointee }
+    var lower: String { strings[1] }
 }
 
 /// Splits bytes into words, numbers and punctuation without decoding the whole file: all the
@@ -29,10 +32,7 @@ enum Tokenizer {
     @inline(__always) static func isDigit(_ b: UInt8) -> Bool { b >= 48 && b <= 57 }
     @inline(__always) static func isSpace(_ b: UInt8) -> Bool { b == 32 || b == 9 || b == 10 || b == 13 || b == 12 }
 
-    /// Every ASCII character as a string, made once: punctuation is a third of all tokens.
-    static let asciiStrings: [String] = (0..<128).map { String(UnicodeScalar(UInt8($0))) }
-
-    static func tokens(_ bytes: UnsafeBufferPointer<UInt8>, from: Int, to: Int, interner: inout WordInterner) -> [Token] {
+    static func tokens(_ bytes: UnsafeBufferPointer<UInt8>, from: Int, to: Int, store: WordStore) -> [Token] {
         var out: [Token] = []
         // English averages over five bytes a token; growing the array was 8 % of extraction.
         out.reserveCapacity((to - from) / 4 + 8)
@@ -81,10 +81,10 @@ enum Tokenizer {
                     }
                     hash = WordTable<Int>.step(hash, c)
                 }
-                let (t, lower) = interner.strings(exactHash, bytes, start, i, hasUpper: hasUpper)
+                let (strings, wordClass) = store.pair(exactHash, hash, bytes, start, i, hasUpper: hasUpper)
                 out.append(
                     Token(
-                        kind: .word, start: start, end: i, text: t, lower: lower, spaced: spaced,
+                        kind: .word, start: start, end: i, strings: strings, spaced: spaced, info: wordClass.info, flags: wordClass.flags,
                         isCapitalized: b >= 65 && b <= 90, lowerHash: hash))
             } else if isDigit(b) {
                 i += 1
@@ -105,8 +105,7 @@ enum Tokenizer {
                 // Runaway digit strings (a 400-digit number) stay one token but are capped in value later.
                 var hash = WordTable<Int>.seed
                 for k in start..<i { hash = WordTable<Int>.step(hash, bytes[k]) }
-                let (t, _) = interner.strings(hash, bytes, start, i, hasUpper: false)
-                out.append(Token(kind: .number, start: start, end: i, text: t, lower: t, spaced: spaced))
+                out.append(Token(kind: .number, start: start, end: i, strings: store.pair(hash, nil, bytes, start, i, hasUpper: false).0, spaced: spaced))
             } else {
                 // One character: an ASCII byte or a whole UTF-8 sequence (stray bytes one at a time).
                 var len = 1
@@ -117,8 +116,14 @@ enum Tokenizer {
                     break
                 }
                 i = start + len
-                let t = len == 1 && b < 128 ? asciiStrings[Int(b)] : text(start, i)
-                out.append(Token(kind: .punct, start: start, end: i, text: t, lower: t, spaced: spaced))
+                let pair: UnsafePointer<String>
+                if len == 1 && b < 128 {
+                    pair = store.asciiPair(b)
+                } else {
+                    let t = text(start, i)
+                    pair = store.linePair(t, t)
+                }
+                out.append(Token(kind: .punct, start: start, end: i, strings: pair, spaced: spaced))
             }
             spaced = false
         }

@@ -9,6 +9,8 @@ import Foundation
 struct WordTable<Value> {
     static var seed: UInt64 { 0xcbf2_9ce4_8422_2325 }
     @inline(__always) static func step(_ h: UInt64, _ byte: UInt8) -> UInt64 { (h ^ UInt64(byte)) &* 0x100_0000_01b3 }
+    /// FNV-1a's low bits cluster on short words; a multiply moves the well-mixed high bits down.
+    @inline(__always) static func spread(_ h: UInt64) -> Int { Int(truncatingIfNeeded: (h &* 0x9E37_79B9_7F4A_7C15) >> 40) }
 
     private var slots: [Int32]  // index into entries, or -1
     private var keyBytes: [UInt8] = []
@@ -29,7 +31,7 @@ struct WordTable<Value> {
                 entries[existing].value = value
                 continue
             }
-            var slot = Int(truncatingIfNeeded: hash >> 7) & mask
+            var slot = WordTable<Int>.spread(hash) & mask
             while slots[slot] >= 0 { slot = (slot + 1) & mask }
             slots[slot] = Int32(entries.count)
             entries.append((keyBytes.count, bytes.count, value))
@@ -38,7 +40,7 @@ struct WordTable<Value> {
     }
 
     private func find(_ hash: UInt64, _ bytes: [UInt8]) -> Int? {
-        var slot = Int(truncatingIfNeeded: hash >> 7) & mask
+        var slot = WordTable<Int>.spread(hash) & mask
         while slots[slot] >= 0 {
             let e = entries[Int(slots[slot])]
             if e.count == bytes.count && Array(keyBytes[e.start..<e.start + e.count]) == bytes { return Int(slots[slot]) }
@@ -50,7 +52,7 @@ struct WordTable<Value> {
     /// The value for the word `bytes[start..<end]`, whose lower-cased FNV-1a hash is `hash`.
     func lookup(_ hash: UInt64, _ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Value? {
         let count = end - start
-        var slot = Int(truncatingIfNeeded: hash >> 7) & mask
+        var slot = WordTable<Int>.spread(hash) & mask
         return keyBytes.withUnsafeBufferPointer { keys -> Value? in
             while true {
                 let index = slots[slot]
@@ -74,53 +76,148 @@ struct WordTable<Value> {
     }
 }
 
-/// The strings of the words seen so far, found by the hash the tokenizer computes anyway:
-/// news text repeats a small vocabulary, and decoding and validating each word again was
-/// a tenth of extraction time. Bounded, so an adversarial vocabulary only stops the reuse.
-struct WordInterner {
-    static let capacity = 1 << 15
-    private var slots = [Int32](repeating: -1, count: capacity * 4)
-    private var hashes: [UInt64] = []
-    private var starts: [Int] = []
-    private var keyBytes: [UInt8] = []
-    private var texts: [String] = []
-    private var lowers: [String] = []
+struct WordClass {
+    var info: WordInfo
+    var flags: UInt16
+}
 
-    /// The word `bytes[start..<end]` as written and lower-cased; `hash` is its FNV-1a.
-    mutating func strings(_ hash: UInt64, _ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, hasUpper: Bool) -> (String, String) {
-        let count = end - start
-        let mask = slots.count - 1
-        var slot = Int(truncatingIfNeeded: hash >> 7) & mask
-        let found: Int32 = slots.withUnsafeBufferPointer { s in
-            hashes.withUnsafeBufferPointer { h in
-                starts.withUnsafeBufferPointer { st in
-                    keyBytes.withUnsafeBufferPointer { keys in
-                        while true {
-                            let index = s[slot]
-                            if index < 0 { return -1 }
-                            let e = Int(index)
-                            if h[e] == hash {
-                                let a = st[e]
-                                let b = e + 1 < st.count ? st[e + 1] : keys.count
-                                if b - a == count && memcmp(keys.baseAddress! + a, bytes.baseAddress! + start, count) == 0 { return index }
-                            }
-                            slot = (slot + 1) & mask
-                        }
-                    }
+/// Where tokens keep their strings. A token holds a pointer to a (text, lower-cased) pair
+/// here instead of two `String`s, so tokens are plain values: copying and freeing a line's
+/// tokens no longer retains and releases two strings each (a fifth of extraction time).
+///
+/// Words seen before are found by the hash the tokenizer computes anyway (news text repeats
+/// a small vocabulary) and never decoded again. The interned pairs live as long as the
+/// document; pairs that are not interned (the table is full, or the word is very long)
+/// live in chunks that are recycled line by line, so memory stays bounded.
+final class WordStore {
+    static let capacity = 1 << 15
+    static let keyCapacity = capacity * 16
+    static let chunkPairs = 256
+    private static let slotCount = capacity * 4
+
+    // Fixed buffers behind `let` pointers: a class's `var` arrays would be checked for
+    // exclusive access on every probe, which cost more than the probe itself.
+    private let slots: UnsafeMutablePointer<Int32>
+    private let hashes: UnsafeMutablePointer<UInt64>
+    private let starts: UnsafeMutablePointer<Int>  // count + 1 entries
+    private let keyBytes: UnsafeMutablePointer<UInt8>
+    private let interned: UnsafeMutablePointer<String>
+    /// What the grammar knows of each interned word, looked up once when it is first seen.
+    private let classes: UnsafeMutablePointer<WordClass>
+    private let lowerTable: WordTable<WordClass>
+    private let exactTable: WordTable<UInt16>
+    /// count, chunk index, pairs used in that chunk
+    private let counters: UnsafeMutablePointer<Int>
+    private var chunks: [UnsafeMutablePointer<String>] = []
+
+    /// Every ASCII character as a pair, made once: punctuation is a third of all tokens.
+    private let ascii: UnsafeMutablePointer<String>
+
+    /// `lower`: entries for words in any case; `exact`: flags for capitalized words as written.
+    init(lower: WordTable<WordClass>, exact: WordTable<UInt16>) {
+        lowerTable = lower
+        exactTable = exact
+        classes = .allocate(capacity: WordStore.capacity)
+        slots = .allocate(capacity: WordStore.slotCount)
+        slots.initialize(repeating: -1, count: WordStore.slotCount)
+        hashes = .allocate(capacity: WordStore.capacity)
+        starts = .allocate(capacity: WordStore.capacity + 1)
+        starts[0] = 0
+        keyBytes = .allocate(capacity: WordStore.keyCapacity)
+        interned = .allocate(capacity: WordStore.capacity * 2)
+        counters = .allocate(capacity: 3)
+        counters.initialize(repeating: 0, count: 3)
+        counters[1] = -1
+        ascii = .allocate(capacity: 256)
+        for b in 0..<128 {
+            let s = String(UnicodeScalar(UInt8(b)))
+            (ascii + 2 * b).initialize(to: s)
+            (ascii + 2 * b + 1).initialize(to: s)
+        }
+    }
+
+    deinit {
+        recycleLine()
+        for c in chunks { c.deallocate() }
+        interned.deinitialize(count: counters[0] * 2)
+        interned.deallocate()
+        ascii.deinitialize(count: 256)
+        ascii.deallocate()
+        slots.deallocate()
+        hashes.deallocate()
+        starts.deallocate()
+        keyBytes.deallocate()
+        counters.deallocate()
+        classes.deallocate()
+    }
+
+    /// The grammar's entry for a word: its number/month/scale meaning and phrase-table flags.
+    func classify(_ lowerHash: UInt64, _ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, capitalized: Bool) -> WordClass {
+        var c = lowerTable.lookup(lowerHash, bytes, start, end) ?? WordClass(info: .none, flags: 0)
+        if capitalized, let f = exactTable.lookup(lowerHash, bytes, start, end) { c.flags |= f }
+        return c
+    }
+
+    /// Frees the pairs of the previous line's uninterned words; their tokens are gone.
+    func recycleLine() {
+        let last = counters[1]
+        guard last >= 0 else { return }
+        for n in 0...last {
+            chunks[n].deinitialize(count: 2 * (n == last ? counters[2] : WordStore.chunkPairs))
+        }
+        counters[1] = -1
+        counters[2] = 0
+    }
+
+    func asciiPair(_ b: UInt8) -> UnsafePointer<String> { UnsafePointer(ascii + 2 * Int(b)) }
+
+    /// A pair that lives until the next `recycleLine`.
+    func linePair(_ text: String, _ lower: String) -> UnsafePointer<String> {
+        if counters[1] < 0 || counters[2] == WordStore.chunkPairs {
+            counters[1] += 1
+            counters[2] = 0
+            if counters[1] == chunks.count { chunks.append(.allocate(capacity: 2 * WordStore.chunkPairs)) }
+        }
+        let p = chunks[counters[1]] + 2 * counters[2]
+        p.initialize(to: text)
+        (p + 1).initialize(to: lower)
+        counters[2] += 1
+        return UnsafePointer(p)
+    }
+
+    /// The pair for the word `bytes[start..<end]`, whose FNV-1a is `hash` as written and
+    /// `lowerHash` lower-cased, with its grammar entry (numbers: `lowerHash` nil).
+    func pair(_ hash: UInt64, _ lowerHash: UInt64?, _ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, hasUpper: Bool)
+        -> (UnsafePointer<String>, WordClass)
+    {
+        let length = end - start
+        let mask = WordStore.slotCount - 1
+        var slot = WordTable<Int>.spread(hash) & mask
+        while true {
+            let index = Int(slots[slot])
+            if index < 0 { break }
+            if hashes[index] == hash {
+                let a = starts[index]
+                if starts[index + 1] - a == length && memcmp(keyBytes + a, bytes.baseAddress! + start, length) == 0 {
+                    return (UnsafePointer(interned + 2 * index), classes[index])
                 }
             }
+            slot = (slot + 1) & mask
         }
-        if found >= 0 { return (texts[Int(found)], lowers[Int(found)]) }
         let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
         let lower = hasUpper ? text.lowercased() : text
-        if texts.count < WordInterner.capacity && count <= 64 {
-            slots[slot] = Int32(texts.count)
-            hashes.append(hash)
-            starts.append(keyBytes.count)
-            keyBytes.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<end]))
-            texts.append(text)
-            lowers.append(lower)
-        }
-        return (text, lower)
+        let wordClass = lowerHash.map { classify($0, bytes, start, end, capitalized: bytes[start] >= 65 && bytes[start] <= 90) } ?? WordClass(info: .none, flags: 0)
+        let count = counters[0]
+        guard count < WordStore.capacity, starts[count] + length <= WordStore.keyCapacity else { return (linePair(text, lower), wordClass) }
+        (classes + count).initialize(to: wordClass)
+        slots[slot] = Int32(count)
+        hashes[count] = hash
+        (keyBytes + starts[count]).update(from: bytes.baseAddress! + start, count: length)
+        starts[count + 1] = starts[count] + length
+        let p = interned + 2 * count
+        p.initialize(to: text)
+        (p + 1).initialize(to: lower)
+        counters[0] = count + 1
+        return (UnsafePointer(p), wordClass)
     }
 }
