@@ -15,10 +15,14 @@ public struct CairoRenderer: SceneRenderer {
     /// The largest canvas side in device pixels; keeps one bad spec from eating the machine.
     public var maxPixels: Int
 
-    public init(format: RasterFormat, scale: Double = 1, maxPixels: Int = 16_384) {
+    /// Buffers kept between PNGs (see `PNGWorkspace`); nil makes fresh ones each time.
+    public var workspace: PNGWorkspace?
+
+    public init(format: RasterFormat, scale: Double = 1, maxPixels: Int = 16_384, workspace: PNGWorkspace? = nil) {
         self.format = format
         self.scale = scale
         self.maxPixels = maxPixels
+        self.workspace = workspace
     }
 
     public func render(_ scene: Scene) throws -> [UInt8] {
@@ -34,7 +38,8 @@ public struct CairoRenderer: SceneRenderer {
         guard w >= 1, h >= 1, w <= maxPixels, h <= maxPixels else {
             throw CairoError.canvasTooLarge(width: w, height: h, limit: maxPixels)
         }
-        let surface = try CairoSurface.image(width: w, height: h)
+        let work = workspace ?? PNGWorkspace()
+        let surface = try work.imageSurface(width: w, height: h)
         let context = try CairoContext(surface)
         cairo_scale(context.pointer, scale, scale)
         try SceneDrawer(context: context).draw(scene)
@@ -43,7 +48,7 @@ public struct CairoRenderer: SceneRenderer {
             throw CairoError.encoding("the image surface has no pixel data")
         }
         let stride = Int(cairo_image_surface_get_stride(surface.pointer))
-        return try PNGEncoder.encodeARGB32(pixels: data, width: w, height: h, stride: stride)
+        return try PNGEncoder.encodeARGB32(pixels: data, width: w, height: h, stride: stride, workspace: work)
     }
 
     private func renderPDF(_ scene: Scene) throws -> [UInt8] {
@@ -98,8 +103,12 @@ struct SceneDrawer {
 
     func draw(_ scene: Scene) throws {
         cairo_set_antialias(cr, CAIRO_ANTIALIAS_GRAY)
+        // SOURCE, not OVER: every pixel is replaced, so a reused surface starts clean even
+        // under a transparent background.
+        cairo_set_operator(cr, CAIRO_OPERATOR_SOURCE)
         setColor(scene.background)
         cairo_paint(cr)
+        cairo_set_operator(cr, CAIRO_OPERATOR_OVER)
         draw(scene.marks)
         try context.check()
     }

@@ -17,6 +17,8 @@ public enum OutputFormat: String, CaseIterable, Sendable {
 /// Renders chart specs to bytes in any format, measuring text with Pango.
 public final class ChartRenderer {
     let measurer: PangoMeasurer
+    /// PNG buffers reused from chart to chart; a renderer belongs to one thread.
+    let workspace = PNGWorkspace()
     public var scale: Double
 
     /// The largest canvas side in points (see `ChartBuilder.maxSide`).
@@ -37,7 +39,7 @@ public final class ChartRenderer {
     public func render(_ scene: Scene, as format: OutputFormat) throws -> [UInt8] {
         switch format {
         case .svg: return try SVGRenderer().render(scene)
-        case .png: return try CairoRenderer(format: .png, scale: scale, maxPixels: max(16_384, Int(maxSide * scale))).render(scene)
+        case .png: return try CairoRenderer(format: .png, scale: scale, maxPixels: max(16_384, Int(maxSide * scale)), workspace: workspace).render(scene)
         case .pdf: return try CairoRenderer(format: .pdf).render(scene)
         }
     }

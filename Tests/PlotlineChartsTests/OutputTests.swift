@@ -79,6 +79,22 @@ final class SVGInspector: NSObject, XMLParserDelegate {
         #expect(pngA == Array(pngB.reversed()))
     }
 
+    @Test func reusedPNGBuffersGiveTheBytesOfFreshOnes() throws {
+        let shared = Fixtures.renderer
+        for spec in Fixtures.all + Fixtures.all {
+            let scene = try shared.scene(spec)
+            #expect(try shared.render(scene, as: .png) == (try CairoRenderer(format: .png).render(scene)), "\(spec.name)")
+        }
+        // A transparent chart drawn on the surface an opaque one just used keeps none of its pixels.
+        let opaque = try shared.scene(Fixtures.income)
+        var clear = opaque
+        clear.background = Color(r: 1, g: 1, b: 1, a: 0)
+        _ = try shared.render(opaque, as: .png)
+        let reused = try shared.render(clear, as: .png)
+        #expect(reused == (try CairoRenderer(format: .png).render(clear)))
+        #expect(reused != (try shared.render(opaque, as: .png)))
+    }
+
     @Test func pdfIsReproducibleAndHonoursSourceDateEpoch() throws {
         let r = Fixtures.renderer
         let scene = try r.scene(Fixtures.income)
