@@ -20,7 +20,16 @@ extension Lexicon {
     "poor people in rural",
     "number of poor people",
     "people in poverty",
-    "remaining poor"
+    "remaining poor",
+    "impoverished population",
+    "poverty-stricken population",
+    "impoverished rural residents",
+    "rural impoverished population",
+    "rural poverty-stricken population",
+    "number of the rural poor",
+    "rural population living in poverty",
+    "people living in poverty",
+    "people living below the poverty line"
    ]
   },
   {
@@ -247,6 +256,18 @@ extension Lexicon {
     "above sea level",
     "altitude"
    ]
+  },
+  {
+   "id": "gini_coefficient",
+   "name": "Gini coefficient",
+   "units": [
+    "index"
+   ],
+   "cues": [
+    "gini coefficient",
+    "gini index"
+   ],
+   "window": 16
   }
  ],
  "zero_phrases": [
@@ -283,7 +304,6 @@ extension Lexicon {
   "inhabitants": "people",
   "farmers": "people",
   "migrant workers": "people",
-  "workers": "workers",
   "immigrants": "people",
   "migrants": "people",
   "households": "households",
@@ -305,8 +325,6 @@ extension Lexicon {
   "teams": "teams",
   "cadres": "cadres",
   "secretaries": "secretaries",
-  "students": "students",
-  "children": "children",
   "girls": "girls",
   "boys": "boys",
   "teachers": "teachers",
@@ -372,7 +390,21 @@ extension Lexicon {
   "degrees": "degrees",
   "times": "times",
   "points": "points",
-  "chinese": "people"
+  "chinese": "people",
+  "dollar": "usd",
+  "us dollars": "usd",
+  "us dollar": "usd",
+  "u.s. dollars": "usd",
+  "u.s. dollar": "usd",
+  "euros": "eur",
+  "euro": "eur",
+  "dwellers": "people",
+  "rural dwellers": "people",
+  "rural residents": "people",
+  "citizens": "people",
+  "workers": "workers",
+  "students": "students",
+  "children": "children"
  },
  "person_nouns": [
   "people",
@@ -387,7 +419,11 @@ extension Lexicon {
   "migrant workers",
   "inhabitants",
   "population",
-  "chinese"
+  "chinese",
+  "dwellers",
+  "rural dwellers",
+  "rural residents",
+  "citizens"
  ],
  "qualifiers": {
   "nearly": "nearly",
@@ -432,6 +468,40 @@ extension Lexicon {
   "New Village": "village",
   "Autonomous Region": "province",
   "Province": "province"
+ },
+ "changes_before": {
+  "down": "decrease",
+  "up": "increase",
+  "reduced by": "decrease",
+  "decreased by": "decrease",
+  "declined by": "decrease",
+  "dropped by": "decrease",
+  "fell by": "decrease",
+  "cut by": "decrease",
+  "increased by": "increase",
+  "rose by": "increase",
+  "grew by": "increase",
+  "risen by": "increase",
+  "grown by": "increase",
+  "a decrease of": "decrease",
+  "a drop of": "decrease",
+  "a decline of": "decrease",
+  "a reduction of": "decrease",
+  "an increase of": "increase",
+  "a rise of": "increase",
+  "a growth of": "increase",
+  "surging": "increase",
+  "surged": "increase",
+  "rising": "increase",
+  "falling": "decrease",
+  "dropping": "decrease"
+ },
+ "changes_after_then_than": {
+  "less": "decrease",
+  "fewer": "decrease",
+  "lower": "decrease",
+  "higher": "increase",
+  "more": "increase"
  }
 }
 """#

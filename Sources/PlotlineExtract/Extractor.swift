@@ -303,16 +303,24 @@ public struct Extractor {
             var unit = f.unit
             // "from 2,982 yuan in 2015 to 10,740 yuan", "about 20,000 and 101,000": the second
             // number continues the first one's measure.
-            if n > 0, metric.index == nil, f.first >= 1, ["to", "and", "or"].contains(t[f.first - 1].lower) || (f.first >= 2 && ["to", "and"].contains(t[f.first - 2].lower)),
+            if n > 0, metric.index == nil, f.first >= 1, ["to", "and", "or", ","].contains(t[f.first - 1].lower) || (f.first >= 2 && ["to", "and"].contains(t[f.first - 2].lower)),
                 units[n - 1].isEmpty == false, unit.isEmpty || baseUnit(unit) == baseUnit(units[n - 1]), found[n - 1].last < f.first, f.first - found[n - 1].last <= 8
             {
                 metric = metrics[n - 1]
                 if unit.isEmpty { unit = units[n - 1] }
             }
-            metrics.append(metric)
-            if unit.isEmpty, let m = metric.index, !found[n].hasScale || true {
+            if unit.isEmpty, let m = metric.index {
                 unit = lexicon.metrics[m].units.first ?? ""
             }
+            // "98.99 million people …, down 23.39 million": a count in millions with no noun of
+            // its own counts what the sentence's last counted number did.
+            if unit.isEmpty, f.hasScale, let k = units.lastIndex(where: { !$0.isEmpty && !$0.hasPrefix("percent") && $0 != "times" }),
+                !((found[k].last + 1)..<f.first).contains(where: { Words.clauseBreakers.contains(t[$0].text) && t[$0].text != "(" && t[$0].text != ")" })
+            {
+                unit = units[k]
+                if metric.index == nil { metric = (Extractor.genericMetric(unit), nil) }
+            }
+            metrics.append(metric)
             units.append(unit)
         }
         for (n, f) in found.enumerated() {
@@ -330,13 +338,14 @@ public struct Extractor {
                 source: state.source, offset: state.base + t[f.first].start, length: t[f.last].end - t[f.first].start,
                 quote: Extractor.text(bytes, t[f.first].start, t[f.last].end), metric: metric.id, entity: entity,
                 period: period, value: f.value, unit: unit, qualifier: f.qualifier, sentence: sentence)
-            if let hi = f.high { fact.qualifier = (f.qualifier.isEmpty ? "" : f.qualifier + " ") + "range:" + plainDecimal(hi) }
+            if let change = f.change { fact.qualifier = (fact.qualifier.isEmpty ? "" : fact.qualifier + " ") + change }
+            if let hi = f.high { fact.qualifier = (fact.qualifier.isEmpty ? "" : fact.qualifier + " ") + "range:" + plainDecimal(hi) }
             if let relative { state.relativeFacts.append((state.facts.count, relative)) }
             state.facts.append(fact)
         }
     }
 
-    private func baseUnit(_ u: String) -> String { u.hasPrefix("yuan") ? "yuan" : u }
+    private func baseUnit(_ u: String) -> String { u.hasPrefix("yuan") ? "yuan" : u.hasPrefix("usd") ? "usd" : u }
 
     static func text(_ bytes: UnsafeBufferPointer<UInt8>, _ a: Int, _ b: Int) -> String {
         String(decoding: UnsafeBufferPointer(rebasing: bytes[a..<b]), as: UTF8.self)
@@ -350,6 +359,9 @@ public struct Extractor {
         var period: Period?
         /// Years before the dateline for "the past N years"; -1 for "last year"; 0 for "this year".
         var relativeYears: Int?
+        /// The base of a comparison ("compared with 2011", "lower than in 2011"): not the period of
+        /// the numbers around it.
+        var comparison = false
     }
 
     private func findTimes(_ t: Tokens, _ consumed: inout [Bool], _ times: inout [TimeMention], _ state: inout DocumentState) {
@@ -414,6 +426,11 @@ public struct Extractor {
                     i += 3
                     continue
                 }
+                if before.last == "with" || before.last == "than" || before.suffix(2) == ["than", "in"] || before.suffix(2) == ["compared", "to"] {
+                    times.append(TimeMention(token: i, period: period, comparison: true))
+                    i += 1
+                    continue
+                }
                 if before.suffix(2) == ["end", "of"] {
                     period = .day(Day(y, 12, 31))
                 } else if before.suffix(2) == ["beginning", "of"] || before.suffix(2) == ["start", "of"] || before.last == "early" {
@@ -464,6 +481,15 @@ public struct Extractor {
         return true
     }
 
+    /// `value × scale` rounded as the decimal it is written as: 16.6 million is 16600000, not
+    /// the 16600000.000000002 a binary multiplication gives.
+    static func scaled(_ value: Double, _ scale: Double) -> Double {
+        let product = value * scale
+        guard product.isFinite, abs(product) < 1e15 else { return product }
+        // Written numbers have at most a few decimals: round to the nearest millionth.
+        return (product * 1_000_000).rounded() / 1_000_000
+    }
+
     /// "98,990" → "98990"; most numbers have no comma and are returned as they are.
     static func withoutCommas(_ s: String) -> String {
         s.utf8.contains(44) ? String(s.filter { $0 != "," }) : s
@@ -485,6 +511,8 @@ public struct Extractor {
         var qualifier: String
         var hasScale: Bool
         var metricOverride: (id: String, index: Int?)?
+        /// "decrease" or "increase" when the number is a change, not a level.
+        var change: String?
     }
 
     /// Parses a number written in words starting at `i`: "two", "twenty-five", "a million",
@@ -545,7 +573,9 @@ public struct Extractor {
             let first = i
             var high: Double?
             // Ranges: "2000-4000", "two to three thousand", "four or five".
-            if j + 1 < t.count, ["-", "–", "to", "or"].contains(t[j].lower) {
+            // "from RMB 1274 to 2300" names two values, not a range.
+            let fromBefore = (max(0, i - 2)..<i).contains { t[$0].lower == "from" }
+            if j + 1 < t.count, ["-", "–", "to", "or"].contains(t[j].lower), !(fromBefore && t[j].lower == "to") {
                 if t[j + 1].kind == .number, !isWord, let v2 = Double(Extractor.withoutCommas(t[j + 1].text)), v2 > value {
                     high = v2
                     j += 2
@@ -556,8 +586,8 @@ public struct Extractor {
             }
             var hasScale = false
             if j < t.count, t[j].kind == .word, let s = t[j].info.scale {
-                value *= s
-                high = high.map { $0 * s }
+                value = Extractor.scaled(value, s)
+                high = high.map { Extractor.scaled($0, s) }
                 hasScale = true
                 j += 1
             }
@@ -590,6 +620,9 @@ public struct Extractor {
                     unit = u
                     last = j + 1
                 }
+            } else if j + 4 < t.count, t[j].lower == "u", t[j + 1].text == ".", t[j + 2].lower == "s", t[j + 3].text == ".", t[j + 4].lower.hasPrefix("dollar") {
+                unit = "usd"  // "47.7 billion U.S. dollars"
+                last = j + 4
             } else if let (u, end, known) = findUnit(t, j) {
                 unit = u
                 last = end
@@ -597,32 +630,55 @@ public struct Extractor {
             }
             if i >= 1, ["rmb", "¥", "￥"].contains(t[i - 1].lower) {
                 unit = "yuan"
+            } else if i >= 1, t[i - 1].text == "$" {
+                unit = "usd"
             }
             if Words.timeUnits.contains(unit), last + 1 < t.count, ["ago", "old", "later"].contains(t[last + 1].lower) {
                 for k in first...last { consumed[k] = true }
                 i = last + 1
                 continue
             }
-            if unit == "yuan" { unit = rate(t, first, last) }
+            if unit == "yuan" || unit == "usd" { unit = rate(t, first, last, base: unit) }
             // Numbers in words need a unit to count as facts; "one" needs a counted noun.
             if isWord && unit.isEmpty { i = j; continue }
             if isWord && !lexiconUnit && !isTimes { i = j; continue }
             var qualifier = ""
             var qStart = first
-            if first >= 1, ["rmb", "¥", "￥"].contains(t[first - 1].lower) { qStart = first - 1 }
+            if first >= 1, ["rmb", "¥", "￥", "$"].contains(t[first - 1].lower) { qStart = first - 1 }
+            if qStart >= 1, t[qStart].text == "$", ["us", "hk"].contains(t[qStart - 1].lower), !t[qStart].spaced { qStart -= 1 }
             if qStart >= 2, let q = qualifierPhrases[t[qStart - 2].lower + " " + t[qStart - 1].lower] {
                 qualifier = q
             } else if qStart >= 1, let q = qualifierPhrases[t[qStart - 1].lower] {
                 qualifier = q
             }
             for k in qStart...max(qStart, last) { consumed[k] = true }
-            found.append(Found(first: qStart, last: max(qStart, last), value: value, high: high, unit: unit, qualifier: qualifier, hasScale: hasScale))
+            found.append(
+                Found(
+                    first: qStart, last: max(qStart, last), value: value, high: high, unit: unit, qualifier: qualifier, hasScale: hasScale,
+                    change: change(t, qStart, max(qStart, last))))
             i = max(j, last + 1)
         }
     }
 
     static let openingQuotes: Set<String> = ["\"", "“", "”", "「"]
     static let closingQuotes: Set<String> = ["\"", "“", "”", "」"]
+
+    /// "down 23.39 million", "reduced by 13.86 million", "2.5 percentage points lower than":
+    /// a change, not a level, from the lexicon's change phrases.
+    private func change(_ t: Tokens, _ first: Int, _ last: Int) -> String? {
+        if last + 2 < t.count, t[last + 2].lower == "than", let c = lexicon.changes_after_then_than?[t[last + 1].lower] { return c }
+        guard let before = lexicon.changes_before else { return nil }
+        for n in [3, 2, 1] where first >= n {
+            let phrase = (first - n..<first).map { t[$0].lower }.joined(separator: " ")
+            guard let c = before[phrase] else { continue }
+            if n == 1 && (phrase == "up" || phrase == "down") {
+                // "set up 2 factories" is not a rise: "up"/"down" count after a comma or a verb of being.
+                guard first < 2 || [",", "was", "were", "is", "are", "went", "be", "been", "being"].contains(t[first - 2].lower) else { return nil }
+            }
+            return c
+        }
+        return nil
+    }
 
     private func insideQuotes(_ t: Tokens, _ i: Int) -> Bool {
         var open = -1
@@ -681,6 +737,10 @@ public struct Extractor {
     }
 
     /// "yuan a month", "monthly income of 2,000 yuan", "120 yuan ... every day".
+    private func rate(_ t: Tokens, _ first: Int, _ last: Int, base: String) -> String {
+        rate(t, first, last).replacingOccurrences(of: "yuan", with: base)
+    }
+
     private func rate(_ t: Tokens, _ first: Int, _ last: Int) -> String {
         var k = last + 1
         while k < t.count && k <= last + 7 {
@@ -750,7 +810,7 @@ public struct Extractor {
             let distance: Int
             if h.last < f.first {
                 distance = f.first - h.last
-                if distance > 10 { continue }
+                if distance > (m.window ?? 10) { continue }
                 // A clause break or another number between cue and number cuts the link.
                 if ((h.last + 1)..<f.first).contains(where: { Words.clauseBreakers.contains(t[$0].text) || t[$0].kind == .number }) { continue }
             } else if h.first > f.last {
@@ -769,7 +829,7 @@ public struct Extractor {
     static func genericMetric(_ unit: String) -> String {
         switch unit {
         case "percent", "percentage points": return "share"
-        case _ where unit.hasPrefix("yuan") || unit == "usd": return "amount"
+        case _ where unit.hasPrefix("yuan") || unit.hasPrefix("usd") || unit == "eur": return "amount"
         case "years", "months", "days", "hours", "weeks": return "duration"
         case "m", "km": return "length"
         case "mu", "m2", "km2", "hectares": return "area"
@@ -778,7 +838,8 @@ public struct Extractor {
         }
     }
 
-    private func choosePeriod(_ f: Found, _ times: [TimeMention]) -> (Period?, Int?) {
+    private func choosePeriod(_ f: Found, _ all: [TimeMention]) -> (Period?, Int?) {
+        let times = all.filter { !$0.comparison }
         // "2,982 yuan in 2015": a year right after the number is its period.
         if let after = times.first(where: { $0.period != nil && $0.token > f.last && $0.token <= f.last + 5 }) {
             return (after.period, nil)

@@ -9,6 +9,8 @@ public struct Lexicon: Codable, Sendable {
         public var name: String
         public var units: [String]
         public var cues: [String]
+        /// How many words may stand between a cue and its number (default 10).
+        public var window: Int?
     }
 
     public struct ZeroPhrase: Codable, Sendable {
@@ -24,6 +26,10 @@ public struct Lexicon: Codable, Sendable {
     public var qualifiers: [String: String]
     public var not_places: [String]
     public var place_kinds: [String: String]
+    /// Words before a number that make it a change, not a level: "down 23.39 million".
+    public var changes_before: [String: String]?
+    /// Words after a number and its unit, followed by "than": "13.86 million less than".
+    public var changes_after_then_than: [String: String]?
 
     public static func builtIn() throws -> Lexicon {
         do { return try JSONDecoder().decode(Lexicon.self, from: Data(builtInJSON.utf8)) } catch {
@@ -53,6 +59,8 @@ public struct Lexicon: Codable, Sendable {
         qualifiers.merge(other.qualifiers) { _, new in new }
         not_places += other.not_places
         place_kinds.merge(other.place_kinds) { _, new in new }
+        if let extra = other.changes_before { changes_before = (changes_before ?? [:]).merging(extra) { _, new in new } }
+        if let extra = other.changes_after_then_than { changes_after_then_than = (changes_after_then_than ?? [:]).merging(extra) { _, new in new } }
     }
 
     public func metricName(_ id: String) -> String {

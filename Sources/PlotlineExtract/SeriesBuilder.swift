@@ -18,7 +18,8 @@ public struct SeriesBuilder {
         var groups: [String: [Fact]] = [:]
         var order: [String] = []
         // Totals over spans ("in the past eight years") are not points in time.
-        for f in facts where f.period != nil && !isSpan(f.period!) && !SeriesBuilder.genericMetrics.contains(f.metric) {
+        // Changes ("down 23.39 million") are not levels of the metric; they join no series.
+        for f in facts where f.period != nil && !isSpan(f.period!) && !SeriesBuilder.genericMetrics.contains(f.metric) && !SeriesBuilder.isChange(f) {
             let key = "\(f.metric)|\(f.entity)|\(baseUnit(f.unit))"
             if groups[key] == nil { order.append(key) }
             groups[key, default: []].append(f)
@@ -84,6 +85,10 @@ public struct SeriesBuilder {
         case .year: return 1
         case .span: return 0
         }
+    }
+
+    static func isChange(_ f: Fact) -> Bool {
+        f.qualifier.split(separator: " ").contains { $0 == "decrease" || $0 == "increase" }
     }
 
     public static func slug(_ s: String) -> String {

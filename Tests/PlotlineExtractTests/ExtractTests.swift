@@ -27,7 +27,7 @@ struct QuantityCase: CustomStringConvertible, Sendable {
         QuantityCase(text: "there were still 98.99 million rural poor people.", value: 98_990_000, unit: "people", quote: "98.99 million rural poor people"),
         QuantityCase(text: "It received 18.4 billion yuan from the centre.", value: 18_400_000_000, unit: "yuan"),
         QuantityCase(text: "a poverty incidence rate of 10.2%.", value: 10.2, unit: "percent"),
-        QuantityCase(text: "Income rose by 3.5 percent.", value: 3.5, unit: "percent"),
+        QuantityCase(text: "Income rose by 3.5 percent.", value: 3.5, unit: "percent", qualifier: "increase"),
         QuantityCase(text: "Growth slowed by 0.4 percentage points.", value: 0.4, unit: "percentage points"),
         QuantityCase(text: "832 poverty-stricken counties have taken off their hats.", value: 832, unit: "counties"),
         QuantityCase(text: "The fund paid RMB2,300 to each family.", value: 2300, unit: "yuan"),
@@ -46,6 +46,14 @@ struct QuantityCase: CustomStringConvertible, Sendable {
         QuantityCase(text: "He lived in a two-story building of 150 square meters.", value: 150, unit: "m2"),
         QuantityCase(text: "There is a 5-watt energy-saving lamp.", value: 5, unit: "watts"),
         QuantityCase(text: "The 1.4 billion Chinese are all cadres.", value: 1_400_000_000, unit: "people"),
+        QuantityCase(text: "A ticket costs $12.50 at the gate.", value: 12.5, unit: "usd"),
+        QuantityCase(text: "Exports reached US$3.2 billion.", value: 3_200_000_000, unit: "usd", quote: "US$3.2 billion"),
+        QuantityCase(text: "The plan cost 47.7 billion U.S. dollars in all.", value: 47_700_000_000, unit: "usd"),
+        QuantityCase(text: "Many lived on 1.25 US dollars a day.", value: 1.25, unit: "usd/day"),
+        QuantityCase(text: "Spending was cut by 12 percent in the county.", value: 12, unit: "percent", qualifier: "decrease"),
+        QuantityCase(text: "The rate was 4.1 percent, down 0.6 percentage points.", value: 0.6, unit: "percentage points", qualifier: "decrease"),
+        QuantityCase(text: "The town set up 2 factories for the women.", value: 2, unit: "factories"),
+        QuantityCase(text: "Some 40,000 rural dwellers found jobs.", value: 40_000, unit: "people", qualifier: "about"),
     ])
     func numbersUnitsQualifiers(c: QuantityCase) throws {
         let found = facts(c.text)
@@ -265,5 +273,64 @@ struct QuantityCase: CustomStringConvertible, Sendable {
         for f in e.facts.prefix(50) + e.facts.suffix(50) {
             #expect(String(decoding: bytes[f.offset..<(f.offset + f.length)], as: UTF8.self) == "52 impoverished counties")
         }
+    }
+}
+
+/// Constructs of statistics releases and wire copy beyond the seed: changes beside levels,
+/// counts that borrow their noun, lists, comparisons, indices. Sentences written for the
+/// test, in the style of the releases the extractor was measured on.
+@Suite struct ReleaseStyleTests {
+    @Test func aChangeAfterALevelBorrowsItsNounAndNotItsYear() throws {
+        let found = facts("The poor population stood at 41.2 million people at the end of 2016, down 8.6 million compared with 2015.")
+        let level = try #require(found.first { $0.value == 41_200_000 })
+        #expect(level.metric == "rural_poor_population")
+        #expect(level.period?.iso == "2016-12-31")
+        let change = try #require(found.first { $0.value == 8_600_000 })
+        #expect(change.unit == "people")
+        #expect(change.qualifier == "decrease")
+        #expect(change.period?.iso == "2016-12-31")
+    }
+
+    @Test func aYearOfComparisonIsNobodysPeriod() throws {
+        let found = facts("The share fell to 4.5 percent, 1.2 percentage points lower than in 2016.")
+        let change = try #require(found.first { $0.value == 1.2 })
+        #expect(change.qualifier == "decrease")
+        #expect(change.period == nil)
+        #expect(found.first { $0.value == 4.5 }?.period == nil)
+    }
+
+    @Test func aCueGivesAnUnnamedCountItsUnit() throws {
+        let f = try #require(facts("The impoverished population in rural areas amounted to 30.46 million at the end of 2017.").first)
+        #expect(f.value == 30_460_000)
+        #expect(f.unit == "people")
+        #expect(f.metric == "rural_poor_population")
+        #expect(f.period?.iso == "2017-12-31")
+    }
+
+    @Test func listsShareTheirFirstMembersNoun() throws {
+        let found = facts("The number of the rural poor dropped to 3.0 million in the north, 2.4 million in the south and 0.8 million in the west.")
+        #expect(found.map(\.value) == [3_000_000, 2_400_000, 800_000])
+        #expect(found.allSatisfy { $0.unit == "people" && $0.metric == "rural_poor_population" })
+    }
+
+    @Test func fromOneValueToAnotherIsNotARange() throws {
+        let found = facts("The line was raised from RMB 1500 to 2400 that autumn.")
+        #expect(found.map(\.value) == [1500, 2400])
+        #expect(found.allSatisfy { $0.unit == "yuan" && !$0.qualifier.contains("range") })
+    }
+
+    @Test func anIndexCueCarriesFurtherThanACount() throws {
+        let f = try #require(facts("The Gini coefficient, a measure of how unequal incomes are across households, stood at 0.465 in 2019.").first)
+        #expect(f.metric == "gini_coefficient")
+        #expect(f.unit == "index")
+        #expect(f.value == 0.465)
+        #expect(f.period?.iso == "2019")
+    }
+
+    @Test func changesJoinNoSeries() throws {
+        let text = "The rural poor numbered 30.46 million at the end of 2017. The rural poor numbered 16.6 million at the end of 2018, 13.86 million fewer than a year before."
+        let result = extractor.extract(documents: [(source: "t.txt", bytes: Array(text.utf8))])
+        let series = try #require(result.series.first { $0.metric == "rural_poor_population" })
+        #expect(series.points.map(\.value) == [30_460_000, 16_600_000])
     }
 }
