@@ -15,7 +15,7 @@ public struct RasterImage: Equatable, Sendable {
         let surface = try CairoSurface.image(width: w, height: h)
         let context = try CairoContext(surface)
         cairo_scale(context.pointer, scale, scale)
-        try SceneDrawer(context: context).draw(scene)
+        try SceneDrawer(context: context, snapToPixels: true).draw(scene)
         cairo_surface_flush(surface.pointer)
         return read(surface)
     }
