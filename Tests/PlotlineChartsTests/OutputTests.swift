@@ -95,6 +95,20 @@ final class SVGInspector: NSObject, XMLParserDelegate {
         #expect(reused != (try shared.render(opaque, as: .png)))
     }
 
+    @Test func barsAndGridLinesAreCrispInPNG() throws {
+        // Edges between pixels: a bar from x 10.3 to 50.6 and a 1-point rule at y 60.25.
+        let scene = Scene(
+            name: "crisp", width: 80, height: 80, title: "t", description: "d",
+            marks: [
+                .rect(RectMark(rect: Rect(x: 10.3, y: 10.4, width: 40.3, height: 30.3), fill: Color(r: 0, g: 0.4, b: 0.7))),
+                .rule(RuleMark(from: Point(5.2, 60.25), to: Point(70.7, 60.25), stroke: Color(r: 0.5, g: 0.5, b: 0.5), width: 1)),
+            ])
+        let image = try RasterImage.render(scene)
+        var colours = Set<[UInt8]>()
+        for i in stride(from: 0, to: image.rgba.count, by: 4) { colours.insert(Array(image.rgba[i..<i + 4])) }
+        #expect(colours.count == 3, "white, the bar and the rule, with no blended edge pixels: \(colours.count) colours")
+    }
+
     @Test func pdfIsReproducibleAndHonoursSourceDateEpoch() throws {
         let r = Fixtures.renderer
         let scene = try r.scene(Fixtures.income)
