@@ -99,7 +99,11 @@ extension Lexicon {
     "shaken off poverty",
     "reduced in poverty",
     "escaped poverty",
-    "get rid of poverty"
+    "get rid of poverty",
+    "out of poverty",
+    "shake off poverty",
+    "shook off poverty",
+    "escape poverty"
    ]
   },
   {

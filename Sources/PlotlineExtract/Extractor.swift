@@ -312,6 +312,12 @@ public struct Extractor {
             if unit.isEmpty, let m = metric.index {
                 unit = lexicon.metrics[m].units.first ?? ""
             }
+            // "the last nine of 832 impoverished counties": the part counts what the whole does.
+            if unit.isEmpty, n + 1 < found.count, f.last + 1 < t.count, t[f.last + 1].lower == "of", found[n + 1].first <= f.last + 3, !found[n + 1].unit.isEmpty,
+                !found[n + 1].unit.hasPrefix("percent")
+            {
+                unit = found[n + 1].unit
+            }
             // "98.99 million people …, down 23.39 million": a count in millions with no noun of
             // its own counts what the sentence's last counted number did.
             if unit.isEmpty, f.hasScale, let k = units.lastIndex(where: { !$0.isEmpty && !$0.hasPrefix("percent") && $0 != "times" }),
@@ -590,6 +596,10 @@ public struct Extractor {
                 high = high.map { Extractor.scaled($0, s) }
                 hasScale = true
                 j += 1
+            } else if !isWord, j + 1 < t.count, t[j].text == "-", !t[j].spaced, !t[j + 1].spaced, let s = t[j + 1].info.scale {
+                value = Extractor.scaled(value, s)  // "11-million poverty stricken people"
+                hasScale = true
+                j += 2
             }
             var unit = ""
             var last = j - 1
@@ -640,7 +650,8 @@ public struct Extractor {
             }
             if unit == "yuan" || unit == "usd" { unit = rate(t, first, last, base: unit) }
             // Numbers in words need a unit to count as facts; "one" needs a counted noun.
-            if isWord && unit.isEmpty { i = j; continue }
+            let partOf = last + 2 < t.count && t[last + 1].lower == "of" && (t[last + 2].kind == .number || (last + 3 < t.count && t[last + 2].lower == "the" && t[last + 3].kind == .number))
+            if isWord && unit.isEmpty && !partOf { i = j; continue }
             if isWord && !lexiconUnit && !isTimes { i = j; continue }
             var qualifier = ""
             var qStart = first
@@ -725,7 +736,7 @@ public struct Extractor {
             // A proper name after the number ("22 Nishi Village") means it counts nothing here.
             if w.info.stop || w.isCapitalized { return nil }
             // A plain plural right after the number is its counted noun.
-            if k <= j + 1, w.lower.count >= 4, w.lower.hasSuffix("s"), !w.lower.hasSuffix("ss"), !w.lower.hasSuffix("ous"), !w.isCapitalized,
+            if k <= j + 2, w.lower.count >= 4, w.lower.hasSuffix("s"), !w.lower.hasSuffix("ss"), !w.lower.hasSuffix("ous"), !w.isCapitalized,
                 k + 1 >= t.count || t[k + 1].kind != .word || t[k + 1].info.stop || unitPhrases[t[k + 1].lower] == nil
             {
                 return (w.lower, k, false)
@@ -841,8 +852,9 @@ public struct Extractor {
     private func choosePeriod(_ f: Found, _ all: [TimeMention]) -> (Period?, Int?) {
         let times = all.filter { !$0.comparison }
         // "2,982 yuan in 2015": a year right after the number is its period.
-        if let after = times.first(where: { $0.period != nil && $0.token > f.last && $0.token <= f.last + 5 }) {
-            return (after.period, nil)
+        // "to 1.49 percent last year": so is a relative one.
+        if let after = times.first(where: { ($0.period != nil || $0.relativeYears != nil) && $0.token > f.last && $0.token <= f.last + 5 }) {
+            return after.period != nil ? (after.period, nil) : (nil, after.relativeYears)
         }
         if let before = times.last(where: { $0.period != nil && $0.token < f.first }) { return (before.period, nil) }
         if let later = times.first(where: { $0.period != nil && $0.token > f.last }) { return (later.period, nil) }

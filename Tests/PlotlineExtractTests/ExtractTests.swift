@@ -327,6 +327,35 @@ struct QuantityCase: CustomStringConvertible, Sendable {
         #expect(f.period?.iso == "2019")
     }
 
+    @Test func aPartCountsWhatItsWholeCounts() throws {
+        let found = facts("The last seven of 48 poor counties in the region were delisted.")
+        #expect(found.map(\.value) == [7, 48])
+        #expect(found.allSatisfy { $0.unit == "counties" })
+        #expect(facts("Some 12 of the 30 villages have roads.").map(\.unit) == ["villages", "villages"])
+    }
+
+    @Test func hyphenatedScalesAndModifiedPlurals() throws {
+        let a = try #require(facts("The region had more than 4-million poverty stricken people in 2013.").first)
+        #expect(a.value == 4_000_000)
+        #expect(a.unit == "people")
+        let b = try #require(facts("It built 27 tea-processing rural workshops last spring.").first)
+        #expect(b.value == 27)
+        #expect(b.unit == "workshops")
+    }
+
+    @Test func aRelativeYearRightAfterTheNumberWinsOverAnEarlierYear() throws {
+        let found = facts("The ratio fell from 4.2 percent in 2019 to 2.1 percent last year.")
+        #expect(found.first { $0.value == 4.2 }?.period?.iso == "2019")
+        // The dateline of these tests is 2021-02-23.
+        #expect(found.first { $0.value == 2.1 }?.period?.iso == "2020")
+    }
+
+    @Test func aHeadlineVerbCueGivesItsUnit() throws {
+        let f = try #require(facts("Yunnan lifts 1.9 million out of poverty in 2019").first)
+        #expect(f.unit == "people")
+        #expect(f.metric == "people_lifted_out_of_poverty")
+    }
+
     @Test func changesJoinNoSeries() throws {
         let text = "The rural poor numbered 30.46 million at the end of 2017. The rural poor numbered 16.6 million at the end of 2018, 13.86 million fewer than a year before."
         let result = extractor.extract(documents: [(source: "t.txt", bytes: Array(text.utf8))])
