@@ -626,7 +626,10 @@ public struct Extractor {
                     i = j + 2
                     continue
                 }
-                if let u = unitPhrases[w] ?? unitPhrases[w + "s"] {
+                if w == "percent" {
+                    unit = "percent"  // "a 6.8-percent contraction"
+                    last = j + 1
+                } else if let u = unitPhrases[w] ?? unitPhrases[w + "s"] {
                     unit = u
                     last = j + 1
                 }

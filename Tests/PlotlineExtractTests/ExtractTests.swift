@@ -54,6 +54,7 @@ struct QuantityCase: CustomStringConvertible, Sendable {
         QuantityCase(text: "The rate was 4.1 percent, down 0.6 percentage points.", value: 0.6, unit: "percentage points", qualifier: "decrease"),
         QuantityCase(text: "The town set up 2 factories for the women.", value: 2, unit: "factories"),
         QuantityCase(text: "Some 40,000 rural dwellers found jobs.", value: 40_000, unit: "people", qualifier: "about"),
+        QuantityCase(text: "After a 3.1-percent fall in spring, output grew.", value: 3.1, unit: "percent", quote: "3.1-percent"),
     ])
     func numbersUnitsQualifiers(c: QuantityCase) throws {
         let found = facts(c.text)
