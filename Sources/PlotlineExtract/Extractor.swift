@@ -36,6 +36,8 @@ public struct Extractor {
         static let twice: UInt16 = 128
         /// "last", "this", "past": may start a relative period.
         static let relative: UInt16 = 256
+        /// "county", "village" …: a place kind in lower case.
+        static let lowerKind: UInt16 = 512
         /// Any flag that can start a place (see `findPlaces`).
         static let placeStart: UInt16 = notPlace | province | kind | abbreviation
     }
@@ -78,6 +80,7 @@ public struct Extractor {
         for w in ["a", "an", "twice"] { lower[w, default: (.none, 0)].1 |= Flag.numberArticle }
         lower["twice", default: (.none, 0)].1 |= Flag.twice
         for w in ["last", "this", "past"] { lower[w, default: (.none, 0)].1 |= Flag.relative }
+        for w in ["county", "city", "town", "township", "village", "prefecture", "district"] { lower[w, default: (.none, 0)].1 |= Flag.lowerKind }
         var text: [String: UInt16] = [:]
         for w in Extractor.provinceNames.firstWords { text[w, default: 0] |= Flag.province }
         for w in kinds.firstWords { text[w, default: 0] |= Flag.kind }

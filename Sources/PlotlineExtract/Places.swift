@@ -249,7 +249,7 @@ extension Extractor {
         }
 
         // Named places with a kind: "Shibadong Village, Huayuan County, western Hunan".
-        i = present & Flag.kind != 0 ? 0 : t.count
+        i = present & (Flag.kind | Flag.lowerKind) != 0 ? 0 : t.count
         while i < t.count {
             guard !covered[i], t[i].isCapitalized, !t[i].info.stop, provinceAt(t, i) == nil else {
                 i += 1
@@ -257,6 +257,18 @@ extension Extractor {
             }
             var e = i
             while e < t.count, t[e].isCapitalized, kindAt(t, e) == nil, !covered[e], e - i < 3 { e += 1 }
+            // "Shaanxi county in Henan province" (China Daily's lower case): only inside a
+            // sentence and only when the text goes on to name the province.
+            if e > i, i > 0, e < t.count, t[e].flags & Flag.lowerKind != 0, t[e].text == t[e].lower, !covered[e],
+                case (let code?, _) = followChain(t, e + 1)
+            {
+                let core = t[i..<e].map(\.text).joined(separator: " ")
+                if !t[i..<e].contains(where: { Words.ethnicGroups.contains($0.text) }) {
+                    add(i, e, name: core + " " + t[e].text, kind: t[e].lower == "district" ? "county" : t[e].lower, code: code, core: core)
+                }
+                i = e + 1
+                continue
+            }
             guard e > i, let (kind, kindText, kEnd) = kindAt(t, e), !covered[e] else {
                 i += 1
                 continue

@@ -280,6 +280,20 @@ struct QuantityCase: CustomStringConvertible, Sendable {
 /// Constructs of statistics releases and wire copy beyond the seed: changes beside levels,
 /// counts that borrow their noun, lists, comparisons, indices. Sentences written for the
 /// test, in the style of the releases the extractor was measured on.
+@Suite struct LowerCaseKindTests {
+    @Test func aLowerCaseKindCountsWhenTheProvinceFollows() throws {
+        let found = places("A farmer picks pears in Lingbao city in Henan province on a cold day.")
+        #expect(found.map(\.name) == ["Lingbao city", "Henan"])
+        #expect(found.first?.provinceCode == "HA")
+        #expect(found.first?.kind == "city")
+    }
+
+    @Test func aLowerCaseKindWithNoProvinceIsNoPlace() throws {
+        #expect(places("Each county has a clinic now.").isEmpty)
+        #expect(places("The Miao village in the hills is poor, Guizhou officials say.").map(\.name) == ["Guizhou"])
+    }
+}
+
 @Suite struct ReleaseStyleTests {
     @Test func aChangeAfterALevelBorrowsItsNounAndNotItsYear() throws {
         let found = facts("The poor population stood at 41.2 million people at the end of 2016, down 8.6 million compared with 2015.")
