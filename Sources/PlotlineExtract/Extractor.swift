@@ -253,6 +253,7 @@ public struct Extractor {
             }
             if start < all.count { processBounded(all, start, all.count, bytes, &state) }
         }
+        state.endParagraph()
     }
 
     /// ". ! ? ;" and their full-width forms, tested on the bytes rather than by hashing a string.
@@ -279,18 +280,21 @@ public struct Extractor {
 
     private func processSentence(_ t: Tokens, _ bytes: UnsafeBufferPointer<UInt8>, _ state: inout DocumentState) {
         guard !t.isEmpty else { return }
+        defer { state.paragraphSentences += 1 }
         // Most sentences state no quantity: with no digit, number word, "twice" or zero
         // phrase in them, only their places are looked for.
         let mayCount = t.contains { $0.kind == .number || $0.info.number != nil || $0.info.scale != nil || $0.flags & (Flag.zero | Flag.twice) != 0 }
         guard mayCount else {
             let sentencePlaces = findPlaces(t, &state)
             if let last = sentencePlaces.last { state.lastEntity = last.name } else { state.lastEntity = nil }
+            for p in sentencePlaces { state.noteParagraphPlace(p) }
             return
         }
         var consumed = [Bool](repeating: false, count: t.count)
         var times: [TimeMention] = []
         findTimes(t, &consumed, &times, &state)
         let sentencePlaces = findPlaces(t, &state)
+        for p in sentencePlaces { state.noteParagraphPlace(p) }
         defer { if let last = sentencePlaces.last { state.lastEntity = last.name } else if !t.isEmpty { state.lastEntity = nil } }
         var found: [Found] = []
         findQuantities(t, &consumed, &found, &state)
@@ -338,10 +342,13 @@ public struct Extractor {
             if unit.isEmpty { continue }
             let (period, relative) = choosePeriod(f, times)
             var entity = chooseEntity(f, sentencePlaces, t)
+            var placeless = false
             if entity == "China", sentencePlaces.isEmpty, let lead = t.first?.lower, ["it", "its", "they", "their", "there", "here"].contains(lead),
                 let previous = state.lastEntity
             {
                 entity = previous
+            } else if entity == "China", sentencePlaces.isEmpty, !t.contains(where: { Words.national.contains($0.lower) || $0.lower == "chinese" }) {
+                placeless = true
             }
             var fact = Fact(
                 source: state.source, offset: state.base + t[f.first].start, length: t[f.last].end - t[f.first].start,
@@ -350,6 +357,10 @@ public struct Extractor {
             if let change = f.change { fact.qualifier = (fact.qualifier.isEmpty ? "" : fact.qualifier + " ") + change }
             if let hi = f.high { fact.qualifier = (fact.qualifier.isEmpty ? "" : fact.qualifier + " ") + "range:" + plainDecimal(hi) }
             if let relative { state.relativeFacts.append((state.facts.count, relative)) }
+            if placeless {
+                let saysProvince = t.indices.contains { $0 > 0 && ["the", "this"].contains(t[$0 - 1].lower) && ["province", "region", "municipality"].contains(t[$0].lower) }
+                state.placelessFacts.append((state.facts.count, state.paragraphSentences, saysProvince))
+            }
             state.facts.append(fact)
         }
     }
@@ -883,4 +894,8 @@ struct SentencePlace {
     var firstToken: Int
     var lastToken: Int
     var name: String
+    /// The province it lies in, when the sentence settled that.
+    var code: String? = nil
+    /// Whether it is the province itself rather than a place in it.
+    var isProvince = false
 }

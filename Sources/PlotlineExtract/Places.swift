@@ -35,6 +35,47 @@ struct DocumentState {
 
     /// The place the previous sentence was about, for "It has ..." sentences.
     var lastEntity: String?
+    /// Places named so far in the paragraph being read, and the facts in it that name no place
+    /// and no nation: they belong to the paragraph's place when it names just one.
+    var paragraphPlaces: [(place: SentencePlace, sentence: Int)] = []
+    /// Facts of this paragraph that name no place, with the sentence each is in.
+    var placelessFacts: [(fact: Int, sentence: Int, saysProvince: Bool)] = []
+    /// Sentences read so far in this paragraph.
+    var paragraphSentences = 0
+
+    mutating func noteParagraphPlace(_ p: SentencePlace) {
+        paragraphPlaces.append((p, paragraphSentences))
+    }
+
+    /// The one place a paragraph is about: all its places lie in one province, and it names
+    /// at most one place below the province ("Bijie City, Guizhou" is about Bijie City).
+    var paragraphTopic: String? {
+        guard let first = paragraphPlaces.first?.place, paragraphPlaces.allSatisfy({ $0.place.code != nil && $0.place.code == first.code }) else { return nil }
+        let below = Set(paragraphPlaces.filter { !$0.place.isProvince }.map(\.place.name))
+        if below.count == 1 { return below.first }
+        if below.isEmpty { return first.name }
+        return nil
+    }
+
+    /// Gives the paragraph's facts that name no place to the place it is about: named before
+    /// the fact ("…in Linxia. 90 female workers work there"), or as the subject of a later
+    /// sentence ("…6.3 million people… Bijie has carried on…"), not merely mentioned after it.
+    mutating func endParagraph() {
+        if !placelessFacts.isEmpty, let topic = paragraphTopic {
+            for (index, sentence, saysProvince) in placelessFacts
+            where paragraphPlaces.contains(where: { $0.place.name == topic && ($0.sentence < sentence || $0.place.firstToken <= 1) }) {
+                // "…in the province": the province the paragraph's place lies in.
+                if saysProvince, let code = paragraphPlaces.first?.place.code, let p = Gazetteer.byCode[code] {
+                    facts[index].entity = p.name
+                } else {
+                    facts[index].entity = topic
+                }
+            }
+        }
+        paragraphPlaces = []
+        placelessFacts = []
+        paragraphSentences = 0
+    }
 
     init(source: String, words: WordStore) {
         self.source = source
@@ -157,14 +198,32 @@ extension Extractor {
         var found: [SentencePlace] = []
         // Each pass below needs a word from one of the phrase tables; most sentences have none.
         var present: UInt16 = 0
-        for i in t.indices { present |= t[i].flags }
+        var words = 0
+        var capitals = 0
+        for i in t.indices {
+            present |= t[i].flags
+            if t[i].kind == .word {
+                words += 1
+                if t[i].isCapitalized { capitals += 1 }
+            }
+        }
+        // "China's Yunnan Lifts 1.37 Mln People Out Of Poverty": in a title-case headline a
+        // capital after a province name starts no place name.
+        let headline = words >= 4 && capitals * 10 >= words * 7
         for i in t.indices where present & Flag.notPlace != 0 {
             if t[i].flags & Flag.notPlace != 0, let (_, end) = notPlaces.match(t, i) { for k in i..<end { covered[k] = true } }
         }
         func add(_ first: Int, _ last: Int, name: String, kind: String, code: String?, core: String, chain: [String] = [], sentenceProvinces: [String] = []) {
             let mention = PlaceMention(source: state.source, offset: state.base + t[first].start, length: t[last].end - t[first].start, name: name, kind: kind, provinceCode: code ?? "")
             for k in first...last { covered[k] = true }
-            found.append(SentencePlace(firstToken: first, lastToken: last, name: name))
+            // A province is one entity however it is written: "Yunnan", "Yunnan Province", "Dian".
+            var entity = name
+            var isProvince = false
+            if let code, let p = Gazetteer.byCode[code], kind == p.kind || kind == "abbreviation" || kind == "province" {
+                entity = p.name
+                isProvince = true
+            }
+            found.append(SentencePlace(firstToken: first, lastToken: last, name: entity, code: code, isProvince: isProvince))
             if let code {
                 state.places.append(mention)
                 if !core.isEmpty && !Gazetteer.byName.keys.contains(core) { state.remember(core, code) }
@@ -226,7 +285,7 @@ extension Extractor {
                 sentenceProvinces.append(code)
                 // "Qinghai Xunhua": a place name right after a province name lies in it.
                 let n = last + 1
-                if n < t.count, t[n].spaced, t[n].isCapitalized, !covered[n], provinceAt(t, n) == nil, kindAt(t, n) == nil,
+                if !headline, n < t.count, t[n].spaced, t[n].isCapitalized, !covered[n], provinceAt(t, n) == nil, kindAt(t, n) == nil,
                     !t[n].info.stop, !Words.ethnicGroups.contains(t[n].text), t[n].info.month == nil
                 {
                     var e = n

@@ -43,6 +43,8 @@ enum Words {
     ]
     static let scales: [String: Double] = [
         "hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000, "trillion": 1_000_000_000_000,
+        // Wire and headline abbreviations: "1.37 Mln People".
+        "mln": 1_000_000, "mn": 1_000_000, "bln": 1_000_000_000, "bn": 1_000_000_000,
     ]
     static let ordinalSuffixes: Set<String> = ["th", "st", "nd", "rd"]
     static let stop: Set<String> = [

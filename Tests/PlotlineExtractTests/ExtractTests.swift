@@ -294,6 +294,48 @@ struct QuantityCase: CustomStringConvertible, Sendable {
     }
 }
 
+/// Which place a number belongs to when its own sentence names none.
+@Suite struct EntityTests {
+    @Test func aParagraphAboutOneProvinceLendsItToItsPlacelessNumbers() throws {
+        let found = facts("Gansu is a main battlefield. The headcount ratio dropped from 9.6 percent at the end of 2015 to 0.9 percent at the end of 2019.")
+        #expect(found.map(\.entity) == ["Gansu", "Gansu"])
+    }
+
+    @Test func theNumberMayComeBeforeThePlace() throws {
+        let found = facts("Over ten years, more than 2.1 million people have escaped poverty. Bijie City, Guizhou, has led the way.")
+        #expect(found.first?.entity == "Bijie City")
+    }
+
+    @Test func theProvinceMeansTheProvince() throws {
+        let found = facts("A farmer dries corn in Lankao county in Henan province. About 1.2 million people in the province escaped poverty in 2016.")
+        #expect(found.first?.entity == "Henan")
+    }
+
+    @Test func aPlaceOnlyMentionedAfterTheNumberIsNotItsTopic() throws {
+        #expect(facts("Four people had only 3 bowls. The report alarmed officials in Zhongnanhai, Beijing.").first?.entity == "China")
+    }
+
+    @Test func aNationalWordOrASecondPlaceKeepsTheNation() throws {
+        #expect(facts("Gansu is poor. The national ratio fell to 0.6 percent in 2019.").first?.entity == "China")
+        #expect(facts("Gansu and Yunnan are poor. The ratio fell to 0.6 percent in 2019.").first?.entity == "China")
+        // A new paragraph starts afresh.
+        #expect(facts("Gansu is poor.\nThe ratio fell to 0.6 percent in 2019.").first?.entity == "China")
+    }
+
+    @Test func aProvinceIsOneEntityHoweverItIsWritten() throws {
+        let found = facts("Yunnan Province removed 31 counties from the list. In Yunnan, 6.14 million people escaped poverty.")
+        #expect(found.map(\.entity) == ["Yunnan", "Yunnan"])
+    }
+
+    @Test func headlinesAbbreviateAndCapitalizeEverything() throws {
+        let text = "China's Gansu Lifts 2.1 Mln People Out Of Poverty In 2019"
+        let f = try #require(facts(text).first)
+        #expect(f.value == 2_100_000)
+        #expect(f.unit == "people")
+        #expect(places(text).map(\.name) == ["Gansu"])
+    }
+}
+
 @Suite struct ReleaseStyleTests {
     @Test func aChangeAfterALevelBorrowsItsNounAndNotItsYear() throws {
         let found = facts("The poor population stood at 41.2 million people at the end of 2016, down 8.6 million compared with 2015.")
