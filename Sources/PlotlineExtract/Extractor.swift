@@ -19,6 +19,9 @@ public struct Extractor {
     let notPlaces: PhraseIndex<Bool>
     let kinds: PhraseIndex<String>
     let qualifierPhrases: [String: String]
+    /// The last words of the lexicon's change phrases ("by", "of", "down"): only numbers after
+    /// one of them are looked up as changes.
+    let changeLastWords: Set<String>
     /// For each word that can start a phrase of interest, the tables it starts one in: one
     /// probe per token instead of one per table.
     let lowerFlags: WordTable<WordClass>
@@ -38,6 +41,10 @@ public struct Extractor {
         static let relative: UInt16 = 256
         /// "county", "village" …: a place kind in lower case.
         static let lowerKind: UInt16 = 512
+        /// "China", "national", "nationwide"…: the sentence speaks of the nation.
+        static let national: UInt16 = 1024
+        /// "province", "region", "municipality": after "the", a province already named.
+        static let provinceWord: UInt16 = 2048
         /// Any flag that can start a place (see `findPlaces`).
         static let placeStart: UInt16 = notPlace | province | kind | abbreviation
     }
@@ -73,6 +80,7 @@ public struct Extractor {
         notPlaces = PhraseIndex(lexicon.not_places.map { (words($0), true) }, lowercase: true)
         kinds = PhraseIndex(lexicon.place_kinds.map { ($0.key.split(separator: " ").map(String.init), $0.value) }, lowercase: false)
         qualifierPhrases = Dictionary(lexicon.qualifiers.map { ($0.key.lowercased(), $0.value) }, uniquingKeysWith: { a, _ in a })
+        changeLastWords = Set((lexicon.changes_before ?? [:]).keys.compactMap { $0.lowercased().split(separator: " ").last.map(String.init) })
         var lower: [String: (WordInfo, UInt16)] = Words.info.mapValues { ($0, 0) }
         for w in self.cues.firstWords { lower[w, default: (.none, 0)].1 |= Flag.cue }
         for w in zeroPhrases.firstWords { lower[w, default: (.none, 0)].1 |= Flag.zero }
@@ -81,6 +89,8 @@ public struct Extractor {
         lower["twice", default: (.none, 0)].1 |= Flag.twice
         for w in ["last", "this", "past"] { lower[w, default: (.none, 0)].1 |= Flag.relative }
         for w in ["county", "city", "town", "township", "village", "prefecture", "district"] { lower[w, default: (.none, 0)].1 |= Flag.lowerKind }
+        for w in Words.national.union(["chinese"]) { lower[w, default: (.none, 0)].1 |= Flag.national }
+        for w in ["province", "region", "municipality"] { lower[w, default: (.none, 0)].1 |= Flag.provinceWord }
         var text: [String: UInt16] = [:]
         for w in Extractor.provinceNames.firstWords { text[w, default: 0] |= Flag.province }
         for w in kinds.firstWords { text[w, default: 0] |= Flag.kind }
@@ -336,6 +346,9 @@ public struct Extractor {
             metrics.append(metric)
             units.append(unit)
         }
+        // Asked once a sentence, not once a fact: whether it speaks of the nation or of "the province".
+        lazy var namesTheNation = t.contains { $0.flags & Flag.national != 0 }
+        lazy var saysProvince = t.indices.contains { $0 > 0 && t[$0].flags & Flag.provinceWord != 0 && ["the", "this"].contains(t[$0 - 1].lower) }
         for (n, f) in found.enumerated() {
             let metric = metrics[n]
             let unit = units[n]
@@ -347,7 +360,7 @@ public struct Extractor {
                 let previous = state.lastEntity
             {
                 entity = previous
-            } else if entity == "China", sentencePlaces.isEmpty, !t.contains(where: { Words.national.contains($0.lower) || $0.lower == "chinese" }) {
+            } else if entity == "China", sentencePlaces.isEmpty, !namesTheNation {
                 placeless = true
             }
             var fact = Fact(
@@ -357,10 +370,7 @@ public struct Extractor {
             if let change = f.change { fact.qualifier = (fact.qualifier.isEmpty ? "" : fact.qualifier + " ") + change }
             if let hi = f.high { fact.qualifier = (fact.qualifier.isEmpty ? "" : fact.qualifier + " ") + "range:" + plainDecimal(hi) }
             if let relative { state.relativeFacts.append((state.facts.count, relative)) }
-            if placeless {
-                let saysProvince = t.indices.contains { $0 > 0 && ["the", "this"].contains(t[$0 - 1].lower) && ["province", "region", "municipality"].contains(t[$0].lower) }
-                state.placelessFacts.append((state.facts.count, state.paragraphSentences, saysProvince))
-            }
+            if placeless { state.placelessFacts.append((state.facts.count, state.paragraphSentences, saysProvince)) }
             state.facts.append(fact)
         }
     }
@@ -695,9 +705,9 @@ public struct Extractor {
     /// a change, not a level, from the lexicon's change phrases.
     private func change(_ t: Tokens, _ first: Int, _ last: Int) -> String? {
         if last + 2 < t.count, t[last + 2].lower == "than", let c = lexicon.changes_after_then_than?[t[last + 1].lower] { return c }
-        guard let before = lexicon.changes_before else { return nil }
+        guard first >= 1, let before = lexicon.changes_before, changeLastWords.contains(t[first - 1].lower) else { return nil }
         for n in [3, 2, 1] where first >= n {
-            let phrase = (first - n..<first).map { t[$0].lower }.joined(separator: " ")
+            let phrase = n == 1 ? t[first - 1].lower : (first - n..<first).map { t[$0].lower }.joined(separator: " ")
             guard let c = before[phrase] else { continue }
             if n == 1 && (phrase == "up" || phrase == "down") {
                 // "set up 2 factories" is not a rise: "up"/"down" count after a comma or a verb of being.

@@ -71,17 +71,17 @@ enum Tokenizer {
                 }
                 var hasUpper = false
                 var hash = WordTable<Int>.seed
-                var exactHash = WordTable<Int>.seed
                 for k in start..<i {
                     var c = bytes[k]
-                    exactHash = WordTable<Int>.step(exactHash, c)
                     if c >= 65 && c <= 90 {
                         hasUpper = true
                         c |= 0x20
                     }
                     hash = WordTable<Int>.step(hash, c)
                 }
-                let (strings, wordClass) = store.pair(exactHash, hash, bytes, start, i, hasUpper: hasUpper)
+                // Interned by the lower-cased hash: "The" and "the" share a probe sequence and
+                // are told apart by their bytes.
+                let (strings, wordClass) = store.pair(hash, hash, bytes, start, i, hasUpper: hasUpper)
                 out.append(
                     Token(
                         kind: .word, start: start, end: i, strings: strings, spaced: spaced, info: wordClass.info, flags: wordClass.flags,

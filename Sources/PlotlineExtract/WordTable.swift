@@ -93,7 +93,7 @@ final class WordStore {
     static let capacity = 1 << 15
     static let keyCapacity = capacity * 16
     static let chunkPairs = 256
-    private static let slotCount = capacity * 4
+    private static let slotCount = capacity * 2
 
     // Fixed buffers behind `let` pointers: a class's `var` arrays would be checked for
     // exclusive access on every probe, which cost more than the probe itself.
@@ -185,8 +185,23 @@ final class WordStore {
         return UnsafePointer(p)
     }
 
-    /// The pair for the word `bytes[start..<end]`, whose FNV-1a is `hash` as written and
-    /// `lowerHash` lower-cased, with its grammar entry (numbers: `lowerHash` nil).
+    /// Byte equality eight at a time: words are short, and a call to memcmp cost more than
+    /// the comparison.
+    @inline(__always) static func same(_ a: UnsafePointer<UInt8>, _ b: UnsafePointer<UInt8>, _ n: Int) -> Bool {
+        var i = 0
+        while i + 8 <= n {
+            if UnsafeRawPointer(a + i).loadUnaligned(as: UInt64.self) != UnsafeRawPointer(b + i).loadUnaligned(as: UInt64.self) { return false }
+            i += 8
+        }
+        while i < n {
+            if a[i] != b[i] { return false }
+            i += 1
+        }
+        return true
+    }
+
+    /// The pair for the word `bytes[start..<end]` (any hash of it that equal bytes share), with
+    /// its grammar entry; `lowerHash` is its lower-cased FNV-1a, nil for numbers.
     func pair(_ hash: UInt64, _ lowerHash: UInt64?, _ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, hasUpper: Bool)
         -> (UnsafePointer<String>, WordClass)
     {
@@ -198,7 +213,7 @@ final class WordStore {
             if index < 0 { break }
             if hashes[index] == hash {
                 let a = starts[index]
-                if starts[index + 1] - a == length && memcmp(keyBytes + a, bytes.baseAddress! + start, length) == 0 {
+                if starts[index + 1] - a == length && WordStore.same(keyBytes + a, bytes.baseAddress! + start, length) {
                     return (UnsafePointer(interned + 2 * index), classes[index])
                 }
             }
