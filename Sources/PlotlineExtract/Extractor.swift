@@ -248,6 +248,7 @@ public struct Extractor {
         state.words.recycleLine()
         let tokens = Tokenizer.tokens(bytes, from: from, to: to, store: state.words)
         tokens.withUnsafeBufferPointer { all in
+            if processTableLine(all, bytes, &state) { return }
             var start = 0
             // Indices, not copies: copying a token retains its two strings.
             for i in all.indices {
@@ -325,6 +326,14 @@ public struct Extractor {
             {
                 metric = metrics[n - 1]
                 if unit.isEmpty { unit = units[n - 1] }
+            }
+            // "the ratio of per capita disposable income … hitting 2.69": a ratio of the metric,
+            // not an amount of it.
+            if unit.isEmpty, (max(0, f.first - 20)..<f.first).contains(where: { t[$0].lower == "ratio" }),
+                !((max(0, f.first - 20))..<f.first).contains(where: { Words.clauseBreakers.contains(t[$0].text) && t[$0].text != "(" && t[$0].text != ")" })
+            {
+                unit = "ratio"
+                metric = ("ratio", nil)
             }
             if unit.isEmpty, let m = metric.index {
                 unit = lexicon.metrics[m].units.first ?? ""
@@ -456,12 +465,15 @@ public struct Extractor {
                     i += 3
                     continue
                 }
-                if before.last == "with" || before.last == "than" || before.suffix(2) == ["than", "in"] || before.suffix(2) == ["compared", "to"] {
+                // "up 32.7 times from 1949" (a from-to span was read above): also a base.
+                if before.last == "with" || before.last == "than" || before.last == "from" || before.suffix(2) == ["than", "in"] || before.suffix(2) == ["compared", "to"] {
                     times.append(TimeMention(token: i, period: period, comparison: true))
                     i += 1
                     continue
                 }
-                if before.suffix(2) == ["end", "of"] {
+                if let (from, to) = Extractor.partOfYear(before) {
+                    period = .span(.month(y, from), .month(y, to))  // "the first three quarters of 2019"
+                } else if before.suffix(2) == ["end", "of"] {
                     period = .day(Day(y, 12, 31))
                 } else if before.suffix(2) == ["beginning", "of"] || before.suffix(2) == ["start", "of"] || before.last == "early" {
                     period = .day(Day(y, 1, 1))
@@ -491,6 +503,21 @@ public struct Extractor {
             }
             i += 1
         }
+    }
+
+    /// The months of "the first half of", "the third quarter of", "the first three quarters of",
+    /// read from the (lower-cased) words before a year.
+    static func partOfYear(_ before: [String]) -> (Int, Int)? {
+        guard before.count >= 3, before.last == "of" else { return nil }
+        let ordinals = ["first": 1, "second": 2, "third": 3, "fourth": 4]
+        let unit = before[before.count - 2]
+        let word = before[before.count - 3]
+        if unit == "half", let o = ordinals[word], o <= 2 { return o == 1 ? (1, 6) : (7, 12) }
+        if unit == "quarter", let o = ordinals[word] { return (3 * o - 2, 3 * o) }
+        if unit == "quarters", before.count >= 4, before[before.count - 4] == "first", let n = Words.ones[word], n >= 2, n <= 4 {
+            return (1, 3 * Int(n))
+        }
+        return nil
     }
 
     /// A four-digit number from 1800 to 2100 with no unit after it reads as a year.

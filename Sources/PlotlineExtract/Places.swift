@@ -11,6 +11,8 @@ struct DocumentState {
     var relativeFacts: [(Int, Int)] = []
     /// Place names already tied to a province in this document ("Fuping" → HE).
     var memory: [String: String] = [:]
+    /// The flattened table being read, if any (see `TableState`).
+    var table = TableState()
     /// The strings of this document's tokens (see `WordStore`).
     let words: WordStore
     /// One bit per lower-cased word hash of every one-word key in `memory`: most capitalized

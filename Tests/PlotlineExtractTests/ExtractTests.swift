@@ -336,6 +336,41 @@ struct QuantityCase: CustomStringConvertible, Sendable {
     }
 }
 
+/// Tables flattened into text: units come from the header, one column after another.
+@Suite struct FlattenedTableTests {
+    @Test func aTableOnOneLine() throws {
+        let text = "Household Income by Source in 2021\nIndicator Amount (Yuan) Growth Rate (%) Wages 5210 9.4 Pensions 812 -2.5\n"
+        let found = facts(text)
+        #expect(found.map(\.value) == [5210, 9.4, 812, -2.5])
+        #expect(found.map(\.unit) == ["yuan", "percent", "yuan", "percent"])
+        #expect(found.allSatisfy { $0.period?.iso == "2021" })
+        #expect(found[0].quote == "5210" && found[3].quote == "-2.5")
+    }
+
+    @Test func aTableOneCellALine() throws {
+        let text = "Grain Output in 2020\n\nCrop\n\nTons\n\nGrowth Rate%\n\nRice\n\n2120\n\n1.5\n\nWheat\n\n1340\n\n0.5\n\nThe harvest was good across the whole region this year.\n"
+        let found = facts(text)
+        #expect(found.map(\.value) == [2120, 1.5, 1340, 0.5])
+        #expect(found.map(\.unit) == ["tonnes", "percent", "tonnes", "percent"])
+    }
+
+    @Test func prosePercentagesDoNotOpenATable() throws {
+        let found = facts("The rate fell to 3.1%. It was 4.5% in 2019 and 12 villages had roads.")
+        #expect(found.map(\.unit) == ["percent", "percent", "villages"])
+    }
+
+    @Test func aHeadlineClosesATable() throws {
+        let text = "Indicator Amount (Yuan) Wages 5210\nHunan lifts 1.3 million out of poverty in 2018\n"
+        #expect(facts(text).map(\.unit) == ["yuan", "people"])
+    }
+
+    @Test func aRatioIsNotAnAmount() throws {
+        let f = try #require(facts("The ratio of per capita disposable income of urban residents to rural residents fell to 2.56 in 2020.").first)
+        #expect(f.unit == "ratio")
+        #expect(f.value == 2.56)
+    }
+}
+
 @Suite struct ReleaseStyleTests {
     @Test func aChangeAfterALevelBorrowsItsNounAndNotItsYear() throws {
         let found = facts("The poor population stood at 41.2 million people at the end of 2016, down 8.6 million compared with 2015.")
@@ -354,6 +389,17 @@ struct QuantityCase: CustomStringConvertible, Sendable {
         #expect(change.qualifier == "decrease")
         #expect(change.period == nil)
         #expect(found.first { $0.value == 4.5 }?.period == nil)
+    }
+
+    @Test func partsOfAYearAreSpansOfMonths() throws {
+        #expect(facts("In the first three quarters of 2019, income was 8,163 yuan.").first?.period?.iso == "2019-01/2019-09")
+        #expect(facts("In the second half of 2020, 4,100 jobs were created.").first?.period?.iso == "2020-07/2020-12")
+        #expect(facts("In the third quarter of 2018, exports rose 3.5 percent.").first?.period?.iso == "2018-07/2018-09")
+    }
+
+    @Test func aYearAfterFromIsTheBaseOfAComparison() throws {
+        let f = try #require(facts("In 2019, income had grown 30 times from 1978 to reach 16,021 yuan.").first { $0.value == 16021 })
+        #expect(f.period?.iso == "2019")
     }
 
     @Test func aCueGivesAnUnnamedCountItsUnit() throws {
