@@ -45,6 +45,8 @@ public struct Extractor {
         static let national: UInt16 = 1024
         /// "province", "region", "municipality": after "the", a province already named.
         static let provinceWord: UInt16 = 2048
+        /// "half", "third", "fifths"…: a fraction in words.
+        static let fraction: UInt16 = 4096
         /// Any flag that can start a place (see `findPlaces`).
         static let placeStart: UInt16 = notPlace | province | kind | abbreviation
     }
@@ -91,6 +93,7 @@ public struct Extractor {
         for w in ["county", "city", "town", "township", "village", "prefecture", "district"] { lower[w, default: (.none, 0)].1 |= Flag.lowerKind }
         for w in Words.national.union(["chinese"]) { lower[w, default: (.none, 0)].1 |= Flag.national }
         for w in ["province", "region", "municipality"] { lower[w, default: (.none, 0)].1 |= Flag.provinceWord }
+        for w in Words.fractions.keys { lower[w, default: (.none, 0)].1 |= Flag.fraction }
         var text: [String: UInt16] = [:]
         for w in Extractor.provinceNames.firstWords { text[w, default: 0] |= Flag.province }
         for w in kinds.firstWords { text[w, default: 0] |= Flag.kind }
@@ -294,7 +297,7 @@ public struct Extractor {
         defer { state.paragraphSentences += 1 }
         // Most sentences state no quantity: with no digit, number word, "twice" or zero
         // phrase in them, only their places are looked for.
-        let mayCount = t.contains { $0.kind == .number || $0.info.number != nil || $0.info.scale != nil || $0.flags & (Flag.zero | Flag.twice) != 0 }
+        let mayCount = t.contains { $0.kind == .number || $0.info.number != nil || $0.info.scale != nil || $0.flags & (Flag.zero | Flag.twice | Flag.fraction) != 0 }
         guard mayCount else {
             let sentencePlaces = findPlaces(t, &state)
             if let last = sentencePlaces.last { state.lastEntity = last.name } else { state.lastEntity = nil }
@@ -321,11 +324,20 @@ public struct Extractor {
             var unit = f.unit
             // "from 2,982 yuan in 2015 to 10,740 yuan", "about 20,000 and 101,000": the second
             // number continues the first one's measure.
-            if n > 0, metric.index == nil, f.first >= 1, ["to", "and", "or", ","].contains(t[f.first - 1].lower) || (f.first >= 2 && ["to", "and"].contains(t[f.first - 2].lower)),
-                units[n - 1].isEmpty == false, unit.isEmpty || baseUnit(unit) == baseUnit(units[n - 1]), found[n - 1].last < f.first, f.first - found[n - 1].last <= 8
+            // The number it continues: the one before, or the one before a conversion in
+            // brackets ("from 6,079 yuan (about $928) in 2013 to 12,588 yuan").
+            var previous = n - 1
+            if previous > 0, found[previous].first >= 1, t[found[previous].first - 1].text == "(" || (found[previous].first >= 2 && t[found[previous].first - 2].text == "("),
+                !unit.isEmpty, baseUnit(unit) != baseUnit(units[previous]), baseUnit(unit) == baseUnit(units[previous - 1])
             {
-                metric = metrics[n - 1]
-                if unit.isEmpty { unit = units[n - 1] }
+                previous -= 1
+            }
+            if n > 0, metric.index == nil, f.first >= 1, ["to", "and", "or", ","].contains(t[f.first - 1].lower) || (f.first >= 2 && ["to", "and"].contains(t[f.first - 2].lower)),
+                units[previous].isEmpty == false, unit.isEmpty || baseUnit(unit) == baseUnit(units[previous]), found[previous].last < f.first,
+                f.first - found[previous].last <= (previous == n - 1 ? 8 : 14)
+            {
+                metric = metrics[previous]
+                if unit.isEmpty { unit = units[previous] }
             }
             // "the ratio of per capita disposable income … hitting 2.69": a ratio of the metric,
             // not an amount of it.
@@ -592,6 +604,26 @@ public struct Extractor {
         return (value, j)
     }
 
+    /// "one fifth of", "two thirds of", "a quarter of", "half of": a share in percent, and the
+    /// index of "of". Not "the first three quarters of 2019", a time.
+    private func fraction(_ t: Tokens, _ i: Int) -> (Double, Int)? {
+        guard t[i].kind == .word else { return nil }
+        var numerator = 1.0
+        var k = i
+        if t[i].flags & Flag.fraction == 0 {
+            guard i + 1 < t.count, t[i + 1].flags & Flag.fraction != 0 else { return nil }
+            if let n = t[i].info.number { numerator = n } else if t[i].lower != "a" { return nil }
+            k = i + 1
+        } else if t[i].lower != "half" {
+            return nil  // "third of" alone is an ordinal
+        }
+        guard let denominator = Words.fractions[t[k].lower], k + 1 < t.count, t[k + 1].lower == "of",
+            !(k + 2 < t.count && t[k + 2].kind == .number), numerator < denominator
+        else { return nil }
+        if i >= 1, ["first", "last", "next", "past"].contains(t[i - 1].lower) { return nil }
+        return ((numerator / denominator * 1000).rounded() / 10, k + 1)
+    }
+
     private func findQuantities(_ t: Tokens, _ consumed: inout [Bool], _ found: inout [Found], _ state: inout DocumentState) {
         var i = 0
         while i < t.count {
@@ -600,7 +632,13 @@ public struct Extractor {
             var j: Int
             var isWord = false
             var isTimes = false
-            if t[i].kind == .number {
+            var isFraction = false
+            if let (v, end) = fraction(t, i) {
+                value = v  // "nearly one fifth of the world's population": 20 percent
+                j = end
+                isWord = true
+                isFraction = true
+            } else if t[i].kind == .number {
                 let digits = Extractor.withoutCommas(t[i].text)
                 if digits.count > maxDigits {
                     state.warnings.append("\(state.source): byte \(state.base + t[i].start): a number with \(digits.count) digits is not plausible; it was skipped")
@@ -655,7 +693,9 @@ public struct Extractor {
             var unit = ""
             var last = j - 1
             var lexiconUnit = true
-            if isTimes {
+            if isFraction {
+                unit = "percent"
+            } else if isTimes {
                 unit = "times"
             } else if j < t.count, t[j].text == "%" {
                 unit = "percent"

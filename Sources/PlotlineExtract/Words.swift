@@ -47,6 +47,11 @@ enum Words {
         "mln": 1_000_000, "mn": 1_000_000, "bln": 1_000_000_000, "bn": 1_000_000_000,
     ]
     static let ordinalSuffixes: Set<String> = ["th", "st", "nd", "rd"]
+    /// Denominators of fractions in words.
+    static let fractions: [String: Double] = [
+        "half": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "fifth": 5, "fifths": 5, "sixth": 6, "sixths": 6,
+        "seventh": 7, "sevenths": 7, "eighth": 8, "eighths": 8, "ninth": 9, "ninths": 9, "tenth": 10, "tenths": 10,
+    ]
     static let stop: Set<String> = [
         "the", "a", "an", "of", "in", "to", "and", "or", "from", "for", "with", "by", "at", "on", "have", "has", "had",
         "was", "were", "is", "are", "be", "been", "will", "that", "which", "who", "this", "these", "those", "than", "as",

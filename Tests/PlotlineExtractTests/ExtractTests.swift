@@ -55,6 +55,9 @@ struct QuantityCase: CustomStringConvertible, Sendable {
         QuantityCase(text: "The town set up 2 factories for the women.", value: 2, unit: "factories"),
         QuantityCase(text: "Some 40,000 rural dwellers found jobs.", value: 40_000, unit: "people", qualifier: "about"),
         QuantityCase(text: "After a 3.1-percent fall in spring, output grew.", value: 3.1, unit: "percent", quote: "3.1-percent"),
+        QuantityCase(text: "The region holds nearly one fifth of the country's herds.", value: 20, unit: "percent", qualifier: "nearly", quote: "one fifth"),
+        QuantityCase(text: "Two thirds of the villages have clinics.", value: 66.7, unit: "percent"),
+        QuantityCase(text: "Half of the households grow tea.", value: 50, unit: "percent"),
     ])
     func numbersUnitsQualifiers(c: QuantityCase) throws {
         let found = facts(c.text)
@@ -389,6 +392,12 @@ struct QuantityCase: CustomStringConvertible, Sendable {
         #expect(change.qualifier == "decrease")
         #expect(change.period == nil)
         #expect(found.first { $0.value == 4.5 }?.period == nil)
+    }
+
+    @Test func conversionsInBracketsDoNotBreakFromTo() throws {
+        let found = facts("The per capita disposable income rose from 6,100 yuan (about $930) in 2014 to 12,600 yuan in 2021.")
+        #expect(found.first { $0.value == 12_600 }?.metric == "per_capita_disposable_income")
+        #expect(facts("In the first three quarters of 2019, income was 8,163 yuan.").allSatisfy { $0.unit != "percent" })
     }
 
     @Test func partsOfAYearAreSpansOfMonths() throws {
