@@ -304,14 +304,21 @@ public struct Extractor {
             for p in sentencePlaces { state.noteParagraphPlace(p) }
             return
         }
-        var consumed = [Bool](repeating: false, count: t.count)
+        // Scratch marks on the stack: a heap array per sentence was a malloc and a free each.
+        withUnsafeTemporaryAllocation(of: Bool.self, capacity: t.count) { consumed in
+            consumed.initialize(repeating: false)
+            processSentence(t, bytes, consumed, &state)
+        }
+    }
+
+    private func processSentence(_ t: Tokens, _ bytes: UnsafeBufferPointer<UInt8>, _ consumed: UnsafeMutableBufferPointer<Bool>, _ state: inout DocumentState) {
         var times: [TimeMention] = []
-        findTimes(t, &consumed, &times, &state)
+        findTimes(t, consumed, &times, &state)
         let sentencePlaces = findPlaces(t, &state)
         for p in sentencePlaces { state.noteParagraphPlace(p) }
         defer { if let last = sentencePlaces.last { state.lastEntity = last.name } else if !t.isEmpty { state.lastEntity = nil } }
         var found: [Found] = []
-        findQuantities(t, &consumed, &found, &state)
+        findQuantities(t, consumed, &found, &state)
         findZeroPhrases(t, &found)
         guard !found.isEmpty else { return }
         let sentence = Extractor.text(bytes, t.first!.start, t.last!.end)
@@ -415,7 +422,7 @@ public struct Extractor {
         var comparison = false
     }
 
-    private func findTimes(_ t: Tokens, _ consumed: inout [Bool], _ times: inout [TimeMention], _ state: inout DocumentState) {
+    private func findTimes(_ t: Tokens, _ consumed: UnsafeMutableBufferPointer<Bool>, _ times: inout [TimeMention], _ state: inout DocumentState) {
         var i = 0
         while i < t.count {
             let tok = t[i]
@@ -624,7 +631,7 @@ public struct Extractor {
         return ((numerator / denominator * 1000).rounded() / 10, k + 1)
     }
 
-    private func findQuantities(_ t: Tokens, _ consumed: inout [Bool], _ found: inout [Found], _ state: inout DocumentState) {
+    private func findQuantities(_ t: Tokens, _ consumed: UnsafeMutableBufferPointer<Bool>, _ found: inout [Found], _ state: inout DocumentState) {
         var i = 0
         while i < t.count {
             if consumed[i] { i += 1; continue }

@@ -100,7 +100,7 @@ struct DocumentState {
                 }
             } else {
                 memory[key] = code
-                let bit = WordTable<Int>.spread(key.utf8.reduce(WordTable<Int>.seed) { WordTable<Int>.step($0, $1 >= 65 && $1 <= 90 ? $1 | 0x20 : $1) }) & 4095
+                let bit = WordTable<Int>.spread(WordTable<Int>.hash(key.utf8)) & 4095
                 rememberedWords[bit >> 6] |= 1 << UInt64(bit & 63)
             }
         }
@@ -196,7 +196,13 @@ extension Extractor {
     }
 
     func findPlaces(_ t: Tokens, _ state: inout DocumentState) -> [SentencePlace] {
-        var covered = [Bool](repeating: false, count: t.count)
+        withUnsafeTemporaryAllocation(of: Bool.self, capacity: t.count) { covered in
+            covered.initialize(repeating: false)
+            return findPlaces(t, covered, &state)
+        }
+    }
+
+    private func findPlaces(_ t: Tokens, _ covered: UnsafeMutableBufferPointer<Bool>, _ state: inout DocumentState) -> [SentencePlace] {
         var found: [SentencePlace] = []
         // Each pass below needs a word from one of the phrase tables; most sentences have none.
         var present: UInt16 = 0

@@ -16,7 +16,7 @@ struct Token {
     var flags: UInt16 = 0
     /// A word starting with an ASCII capital.
     var isCapitalized = false
-    /// FNV-1a of the lower-cased bytes, for `WordTable` look-ups without hashing strings again.
+    /// The lower-cased word's `WordHash`, for `WordTable` look-ups without hashing strings again.
     var lowerHash: UInt64 = 0
 
     /// The token as it stands (numbers keep their commas).
@@ -70,15 +70,16 @@ enum Tokenizer {
                     }
                 }
                 var hasUpper = false
-                var hash = WordTable<Int>.seed
+                var hasher = WordHash()
                 for k in start..<i {
                     var c = bytes[k]
                     if c >= 65 && c <= 90 {
                         hasUpper = true
                         c |= 0x20
                     }
-                    hash = WordTable<Int>.step(hash, c)
+                    hasher.add(c)
                 }
+                let hash = hasher.value
                 // Interned by the lower-cased hash: "The" and "the" share a probe sequence and
                 // are told apart by their bytes.
                 let (strings, wordClass) = store.pair(hash, hash, bytes, start, i, hasUpper: hasUpper)
@@ -103,8 +104,9 @@ enum Tokenizer {
                     }
                 }
                 // Runaway digit strings (a 400-digit number) stay one token but are capped in value later.
-                var hash = WordTable<Int>.seed
-                for k in start..<i { hash = WordTable<Int>.step(hash, bytes[k]) }
+                var hasher = WordHash()
+                for k in start..<i { hasher.add(bytes[k]) }
+                let hash = hasher.value
                 out.append(Token(kind: .number, start: start, end: i, strings: store.pair(hash, nil, bytes, start, i, hasUpper: false).0, spaced: spaced))
             } else {
                 // One character: an ASCII byte or a whole UTF-8 sequence (stray bytes one at a time).
