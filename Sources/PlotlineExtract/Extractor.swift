@@ -87,10 +87,10 @@ public struct Extractor {
         for w in self.cues.firstWords { lower[w, default: (.none, 0)].1 |= Flag.cue }
         for w in zeroPhrases.firstWords { lower[w, default: (.none, 0)].1 |= Flag.zero }
         for w in notPlaces.firstWords { lower[w, default: (.none, 0)].1 |= Flag.notPlace }
-        for w in ["a", "an", "twice"] { lower[w, default: (.none, 0)].1 |= Flag.numberArticle }
-        lower["twice", default: (.none, 0)].1 |= Flag.twice
+        for w in ["a", "an", "twice", "thrice"] { lower[w, default: (.none, 0)].1 |= Flag.numberArticle }
+        for w in ["twice", "thrice"] { lower[w, default: (.none, 0)].1 |= Flag.twice }
         for w in ["last", "this", "past"] { lower[w, default: (.none, 0)].1 |= Flag.relative }
-        for w in ["county", "city", "town", "township", "village", "prefecture", "district"] { lower[w, default: (.none, 0)].1 |= Flag.lowerKind }
+        for w in ["county", "city", "town", "township", "village", "prefecture", "district", "area"] { lower[w, default: (.none, 0)].1 |= Flag.lowerKind }
         for w in Words.national.union(["chinese"]) { lower[w, default: (.none, 0)].1 |= Flag.national }
         for w in ["province", "region", "municipality"] { lower[w, default: (.none, 0)].1 |= Flag.provinceWord }
         for w in Words.fractions.keys { lower[w, default: (.none, 0)].1 |= Flag.fraction }
@@ -597,6 +597,7 @@ public struct Extractor {
         guard t[i].kind == .word, t[i].info.number != nil || t[i].flags & Flag.numberArticle != 0 else { return nil }
         let w = t[i].lower
         if w == "twice" { return (2, i + 1) }
+        if w == "thrice" { return (3, i + 1) }
         if (w == "a" || w == "an") && i + 1 < t.count, let s = t[i + 1].info.scale { return (s, i + 2) }
         guard var value = t[i].info.number else { return nil }
         var j = i + 1
@@ -665,7 +666,7 @@ public struct Extractor {
                 value = v
                 j = end
                 isWord = true
-                isTimes = t[i].lower == "twice"
+                isTimes = t[i].lower == "twice" || t[i].lower == "thrice"
                 // Numbers in words inside quotation marks are policy names ("six precisions").
                 if insideQuotes(t, i) { i = j; continue }
             } else {
@@ -855,8 +856,20 @@ public struct Extractor {
 
     private func rate(_ t: Tokens, _ first: Int, _ last: Int) -> String {
         var k = last + 1
-        while k < t.count && k <= last + 7 {
+        var limit = last + 7
+        while k < t.count && k <= limit {
             let w = t[k].lower
+            // "6,700 yuan ($947) a month": look past a conversion in brackets.
+            if t[k].text == "(", let close = (k + 1..<min(t.count, k + 8)).first(where: { t[$0].text == ")" }) {
+                limit += close + 1 - k
+                k = close + 1
+                continue
+            }
+            // "($947) a month": the bracket around the number itself closes first.
+            if t[k].text == ")" && k == last + 1 {
+                k += 1
+                continue
+            }
             if t[k].kind == .punct || t[k].kind == .number { break }
             let next = k + 1 < t.count ? t[k + 1].lower : ""
             if w == "monthly" || ((w == "a" || w == "per" || w == "each" || w == "every") && next == "month") { return "yuan/month" }

@@ -58,6 +58,9 @@ struct QuantityCase: CustomStringConvertible, Sendable {
         QuantityCase(text: "The region holds nearly one fifth of the country's herds.", value: 20, unit: "percent", qualifier: "nearly", quote: "one fifth"),
         QuantityCase(text: "Two thirds of the villages have clinics.", value: 66.7, unit: "percent"),
         QuantityCase(text: "Half of the households grow tea.", value: 50, unit: "percent"),
+        QuantityCase(text: "Its density was thrice the land's capacity.", value: 3, unit: "times"),
+        QuantityCase(text: "She earns 5,200 yuan ($760) a month now.", value: 5200, unit: "yuan/month"),
+        QuantityCase(text: "She earns 5,200 yuan ($760) a month now.", value: 760, unit: "usd/month"),
     ])
     func numbersUnitsQualifiers(c: QuantityCase) throws {
         let found = facts(c.text)
@@ -289,6 +292,12 @@ struct QuantityCase: CustomStringConvertible, Sendable {
         #expect(found.map(\.name) == ["Lingbao city", "Henan"])
         #expect(found.first?.provinceCode == "HA")
         #expect(found.first?.kind == "city")
+    }
+
+    @Test func anAreaInAProvince() throws {
+        let found = places("The family had lived in Xihaigu area in south Ningxia for generations.")
+        #expect(found.first?.name == "Xihaigu area")
+        #expect(found.first?.provinceCode == "NX")
     }
 
     @Test func aLowerCaseKindWithNoProvinceIsNoPlace() throws {
