@@ -368,6 +368,39 @@ extension Extractor {
             }
         }
 
+        // Names the text itself calls places: "Minning, a town close to Yinchuan", "Yinchuan,
+        // capital of … Ningxia", "the last poor county of Xiji". Their province is the one the
+        // sentence names, or one the document ties them to.
+        i = present & Flag.lowerKind != 0 || sentenceProvinces.count > 0 ? 0 : t.count
+        while i < t.count {
+            defer { i += 1 }
+            guard !covered[i], t[i].isCapitalized, !t[i].info.stop, t[i].info.month == nil, provinceAt(t, i) == nil,
+                t[i].text != "China", !Words.ethnicGroups.contains(t[i].text), !(i > 0 && t[i - 1].isCapitalized && !t[i - 1].info.stop),
+                !(i + 1 < t.count && t[i + 1].isCapitalized)
+            else { continue }
+            var kind: String?
+            // "X, a town …" / "X, capital of …"
+            if i + 2 < t.count, t[i + 1].text == "," {
+                var k = i + 2
+                if k < t.count, ["a", "an", "the"].contains(t[k].lower) { k += 1 }
+                var adjectives = 0
+                while k < t.count, adjectives < 2, t[k].kind == .word, !t[k].isCapitalized, t[k].flags & Flag.lowerKind == 0, t[k].lower != "capital" {
+                    k += 1
+                    adjectives += 1
+                }
+                if k < t.count, t[k].text == t[k].lower, t[k].flags & Flag.lowerKind != 0 || t[k].lower == "capital" {
+                    kind = t[k].lower == "capital" ? "city" : t[k].lower
+                }
+            }
+            // "county of X"
+            if kind == nil, i >= 2, t[i - 1].lower == "of", t[i - 2].flags & Flag.lowerKind != 0, t[i - 2].text == t[i - 2].lower {
+                kind = t[i - 2].lower
+            }
+            guard let kind else { continue }
+            let code = state.memory[t[i].text] ?? (Set(sentenceProvinces).count == 1 ? sentenceProvinces[0] : nil)
+            add(i, i, name: t[i].text, kind: kind == "district" ? "county" : kind, code: code, core: t[i].text, sentenceProvinces: sentenceProvinces)
+        }
+
         // Names this document has already placed.
         for k in t.indices where !covered[k] && t[k].isCapitalized {
             if state.mayRemember(t[k].lowerHash), let code = state.memory[t[k].text], !(k > 0 && t[k - 1].isCapitalized && !t[k - 1].info.stop) {

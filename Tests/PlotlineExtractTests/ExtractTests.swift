@@ -300,6 +300,17 @@ struct QuantityCase: CustomStringConvertible, Sendable {
         #expect(found.first?.provinceCode == "NX")
     }
 
+    @Test func placesTheTextCallsPlaces() throws {
+        let found = places("They live in Hongsi, a town close to Wuzhong, capital of a prefecture in Ningxia.")
+        #expect(found.map(\.name) == ["Hongsi", "Wuzhong", "Ningxia"])
+        #expect(found.allSatisfy { $0.provinceCode == "NX" })
+        let county = places("In Ningxia, the last poor county of Haiyuan was delisted.")
+        #expect(county.map(\.name) == ["Ningxia", "Haiyuan"])
+        #expect(county.last?.kind == "county" && county.last?.provinceCode == "NX")
+        // Without a province in the sentence or the document, it is left out (with a warning).
+        #expect(places("The last poor county of Haiyuan was delisted.").isEmpty)
+    }
+
     @Test func aLowerCaseKindWithNoProvinceIsNoPlace() throws {
         #expect(places("Each county has a clinic now.").isEmpty)
         #expect(places("The Miao village in the hills is poor, Guizhou officials say.").map(\.name) == ["Guizhou"])
