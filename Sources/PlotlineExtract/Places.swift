@@ -374,9 +374,12 @@ extension Extractor {
         i = present & Flag.lowerKind != 0 || sentenceProvinces.count > 0 ? 0 : t.count
         while i < t.count {
             defer { i += 1 }
-            guard !covered[i], t[i].isCapitalized, !t[i].info.stop, t[i].info.month == nil, provinceAt(t, i) == nil,
-                t[i].text != "China", !Words.ethnicGroups.contains(t[i].text), !(i > 0 && t[i - 1].isCapitalized && !t[i - 1].info.stop),
-                !(i + 1 < t.count && t[i + 1].isCapitalized)
+            // Cheap tests first: a name followed by a comma, or after "<kind> of".
+            guard !covered[i], t[i].isCapitalized, i + 2 < t.count && t[i + 1].end - t[i + 1].start == 1 && t[i + 1].text == ","
+                || i >= 2 && t[i - 1].end - t[i - 1].start == 2 && t[i - 1].lower == "of" && t[i - 2].flags & Flag.lowerKind != 0
+            else { continue }
+            guard !t[i].info.stop, t[i].info.month == nil, provinceAt(t, i) == nil, t[i].text != "China", !Words.ethnicGroups.contains(t[i].text),
+                !(i > 0 && t[i - 1].isCapitalized && !t[i - 1].info.stop)
             else { continue }
             var kind: String?
             // "X, a town …" / "X, capital of …"

@@ -23,16 +23,21 @@ extension Extractor {
     /// (header or body) and must not be read again as prose.
     func processTableLine(_ t: Tokens, _ bytes: UnsafeBufferPointer<UInt8>, _ state: inout DocumentState) -> Bool {
         guard !t.isEmpty else { return false }
+        // Prose (a line that ends a sentence) is the common case: decided from its last token.
+        let endsProse = t[t.count - 1].kind == .punct && Extractor.endsSentence(t[t.count - 1], bytes)
+        if endsProse && state.table.units.isEmpty && t.count >= 12 { return false }
         var words = 0
+        var numbers = 0
         var shaped = 0  // capitalized words and numbers: labels and cells
         for k in t.indices {
             if t[k].kind == .word { words += 1 }
+            if t[k].kind == .number { numbers += 1 }
             if t[k].isCapitalized || t[k].kind == .number { shaped += 1 }
         }
-        let prose = words >= 6 && t[t.count - 1].kind == .punct && Extractor.endsSentence(t[t.count - 1], bytes)
+        let prose = words >= 6 && endsProse
         // Table lines are title-case labels and numbers; "Hunan lifts 1.3 million out of
         // poverty in 2018" is a headline, and closes any table.
-        let tableShaped = shaped * 10 >= (words + t.reduce(0) { $0 + ($1.kind == .number ? 1 : 0) }) * 6
+        let tableShaped = shaped * 10 >= (words + numbers) * 6
         if prose || !tableShaped {
             if !state.table.units.isEmpty { state.table = TableState() }
             return false
