@@ -408,7 +408,14 @@ extension Lexicon {
   "citizens": "people",
   "workers": "workers",
   "students": "students",
-  "children": "children"
+  "children": "children",
+  "m": "m",
+  "cm": "cm",
+  "mm": "mm",
+  "ha": "hectares",
+  "sqm": "m2",
+  "kw": "kw",
+  "kwh": "kwh"
  },
  "person_nouns": [
   "people",

@@ -403,7 +403,10 @@ public struct Extractor {
         }
     }
 
-    private func baseUnit(_ u: String) -> String { u.hasPrefix("yuan") ? "yuan" : u.hasPrefix("usd") ? "usd" : u }
+    private func baseUnit(_ u: String) -> String {
+        if let slash = u.firstIndex(of: "/"), u[..<slash] == "yuan" || Extractor.currencies.contains(String(u[..<slash])) { return String(u[..<slash]) }
+        return u
+    }
 
     static func text(_ bytes: UnsafeBufferPointer<UInt8>, _ a: Int, _ b: Int) -> String {
         String(decoding: UnsafeBufferPointer(rebasing: bytes[a..<b]), as: UTF8.self)
@@ -612,6 +615,26 @@ public struct Extractor {
         return (value, j)
     }
 
+    /// "nearly", "more than"… in the one or two words before a number.
+    private func qualifier(_ t: Tokens, _ qStart: Int) -> String {
+        if qStart >= 2, let q = qualifierPhrases[t[qStart - 2].lower + " " + t[qStart - 1].lower] { return q }
+        if qStart >= 1, let q = qualifierPhrases[t[qStart - 1].lower] { return q }
+        return ""
+    }
+
+    static let currencies: Set<String> = ["usd", "hkd", "sgd", "aud", "cad", "twd", "eur"]
+
+    /// Unit abbreviations written against the number: "1,500m", "30km".
+    static let gluedUnits: Set<String> = ["m", "km", "cm", "mm", "kg", "mu", "ha", "sqm", "kw", "kwh"]
+
+    /// "$", "US$", "HK$", "S$": which dollar.
+    static let dollarPrefixes: [String: String] = ["US": "usd", "HK": "hkd", "S": "sgd", "A": "aud", "C": "cad", "NT": "twd"]
+
+    static func dollar(_ t: Tokens, _ sign: Int) -> String {
+        if sign >= 1, !t[sign].spaced, let u = dollarPrefixes[t[sign - 1].text] { return u }
+        return "usd"
+    }
+
     /// "one fifth of", "two thirds of", "a quarter of", "half of": a share in percent, and the
     /// index of "of". Not "the first three quarters of 2019", a time.
     private func fraction(_ t: Tokens, _ i: Int) -> (Double, Int)? {
@@ -655,13 +678,25 @@ public struct Extractor {
                 }
                 guard let v = Double(digits), v.isFinite else { i += 1; continue }
                 // Ordinals (18th), glued letters (3rd), "No. 1", section numbers "(1)".
-                if i + 1 < t.count, !t[i + 1].spaced, t[i + 1].kind == .word { i += 2; continue }
+                // …but "1,500m" and "30km" are a number and its unit.
+                var gluedUnit: String?
+                if i + 1 < t.count, !t[i + 1].spaced, t[i + 1].kind == .word {
+                    guard Extractor.gluedUnits.contains(t[i + 1].lower), let u = unitPhrases[t[i + 1].lower] else { i += 2; continue }
+                    gluedUnit = u
+                }
                 if i >= 2, t[i - 1].text == ".", t[i - 2].lower == "no" { i += 1; continue }
                 if i >= 1, i + 1 < t.count, t[i - 1].text == "(", t[i + 1].text == ")" { i += 1; continue }
                 // Ages after a name: "Niu Baole, 46, had ..."
                 if i >= 2, i + 1 < t.count, t[i - 1].text == ",", t[i + 1].text == ",", t[i - 2].isCapitalized, v < 120, !digits.contains(".") { i += 1; continue }
                 value = v
                 j = i + 1
+                if let gluedUnit {
+                    found.append(Found(first: i, last: i + 1, value: v, high: nil, unit: gluedUnit, qualifier: qualifier(t, i), hasScale: false))
+                    consumed[i] = true
+                    consumed[i + 1] = true
+                    i += 2
+                    continue
+                }
             } else if let (v, end) = wordNumber(t, i) {
                 value = v
                 j = end
@@ -679,10 +714,11 @@ public struct Extractor {
             // "from RMB 1274 to 2300" names two values, not a range.
             let fromBefore = (max(0, i - 2)..<i).contains { t[$0].lower == "from" }
             if j + 1 < t.count, ["-", "–", "to", "or"].contains(t[j].lower), !(fromBefore && t[j].lower == "to") {
-                if t[j + 1].kind == .number, !isWord, let v2 = Double(Extractor.withoutCommas(t[j + 1].text)), v2 > value {
+                // "2000-4000", "two to three", and mixed: "five to 10 years".
+                if t[j + 1].kind == .number, !isWord || t[j].lower == "to", let v2 = Double(Extractor.withoutCommas(t[j + 1].text)), v2 > value {
                     high = v2
                     j += 2
-                } else if isWord, let (v2, end) = wordNumber(t, j + 1), v2 > value {
+                } else if let (v2, end) = wordNumber(t, j + 1), isWord || t[j].lower == "to", v2 > value {
                     high = v2
                     j = end
                 }
@@ -743,14 +779,14 @@ public struct Extractor {
             if i >= 1, ["rmb", "¥", "￥"].contains(t[i - 1].lower) {
                 unit = "yuan"
             } else if i >= 1, t[i - 1].text == "$" {
-                unit = "usd"
+                unit = Extractor.dollar(t, i - 1)
             }
             if Words.timeUnits.contains(unit), last + 1 < t.count, ["ago", "old", "later"].contains(t[last + 1].lower) {
                 for k in first...last { consumed[k] = true }
                 i = last + 1
                 continue
             }
-            if unit == "yuan" || unit == "usd" { unit = rate(t, first, last, base: unit) }
+            if unit == "yuan" || Extractor.currencies.contains(unit) { unit = rate(t, first, last, base: unit) }
             // Numbers in words need a unit to count as facts; "one" needs a counted noun.
             let partOf = last + 2 < t.count && t[last + 1].lower == "of" && (t[last + 2].kind == .number || (last + 3 < t.count && t[last + 2].lower == "the" && t[last + 3].kind == .number))
             if isWord && unit.isEmpty && !partOf { i = j; continue }
@@ -758,12 +794,8 @@ public struct Extractor {
             var qualifier = ""
             var qStart = first
             if first >= 1, ["rmb", "¥", "￥", "$"].contains(t[first - 1].lower) { qStart = first - 1 }
-            if qStart >= 1, t[qStart].text == "$", ["us", "hk"].contains(t[qStart - 1].lower), !t[qStart].spaced { qStart -= 1 }
-            if qStart >= 2, let q = qualifierPhrases[t[qStart - 2].lower + " " + t[qStart - 1].lower] {
-                qualifier = q
-            } else if qStart >= 1, let q = qualifierPhrases[t[qStart - 1].lower] {
-                qualifier = q
-            }
+            if qStart >= 1, t[qStart].text == "$", Extractor.dollarPrefixes[t[qStart - 1].text] != nil, !t[qStart].spaced { qStart -= 1 }
+            qualifier = self.qualifier(t, qStart)
             for k in qStart...max(qStart, last) { consumed[k] = true }
             found.append(
                 Found(
@@ -954,7 +986,7 @@ public struct Extractor {
     static func genericMetric(_ unit: String) -> String {
         switch unit {
         case "percent", "percentage points": return "share"
-        case _ where unit.hasPrefix("yuan") || unit.hasPrefix("usd") || unit == "eur": return "amount"
+        case _ where unit.hasPrefix("yuan") || Extractor.currencies.contains(String(unit.prefix { $0 != "/" })): return "amount"
         case "years", "months", "days", "hours", "weeks": return "duration"
         case "m", "km": return "length"
         case "mu", "m2", "km2", "hectares": return "area"

@@ -59,6 +59,10 @@ struct QuantityCase: CustomStringConvertible, Sendable {
         QuantityCase(text: "Two thirds of the villages have clinics.", value: 66.7, unit: "percent"),
         QuantityCase(text: "Half of the households grow tea.", value: 50, unit: "percent"),
         QuantityCase(text: "Its density was thrice the land's capacity.", value: 3, unit: "times"),
+        QuantityCase(text: "The village sits 1,500m above sea level.", value: 1500, unit: "m", quote: "1,500m"),
+        QuantityCase(text: "The farm nets 10,000 yuan (S$2,040) a year.", value: 2040, unit: "sgd/year", quote: "S$2,040"),
+        QuantityCase(text: "Tickets cost HK$85 each.", value: 85, unit: "hkd"),
+        QuantityCase(text: "Roads will link them within five to 10 years.", value: 5, unit: "years", qualifier: "range:10"),
         QuantityCase(text: "She earns 5,200 yuan ($760) a month now.", value: 5200, unit: "yuan/month"),
         QuantityCase(text: "She earns 5,200 yuan ($760) a month now.", value: 760, unit: "usd/month"),
     ])
