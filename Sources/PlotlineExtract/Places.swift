@@ -82,6 +82,13 @@ struct DocumentState {
     init(source: String, words: WordStore) {
         self.source = source
         self.words = words
+        // The document starts knowing the prefecture-level divisions; what the text itself
+        // ties a name to is added (and reported if it disagrees).
+        for (name, code) in Gazetteer.prefectures {
+            memory[name] = code
+            let bit = WordTable<Int>.spread(WordTable<Int>.hash(name.utf8)) & 4095
+            rememberedWords[bit >> 6] |= 1 << UInt64(bit & 63)
+        }
     }
 
     struct PendingPlace {

@@ -315,6 +315,15 @@ struct QuantityCase: CustomStringConvertible, Sendable {
         #expect(places("The last poor county of Haiyuan was delisted.").isEmpty)
     }
 
+    @Test func prefectureLevelNamesAreKnown() throws {
+        let found = places("Loess hills around Tianshui and Pingliang were terraced.")
+        #expect(found.map(\.name) == ["Tianshui", "Pingliang"])
+        #expect(found.allSatisfy { $0.provinceCode == "GS" })
+        // A name two provinces share is placed only by its context.
+        #expect(places("Yulin grew apples.").isEmpty)
+        #expect(places("Yulin, Shaanxi, grew apples.").first?.provinceCode == "SN")
+    }
+
     @Test func aLowerCaseKindWithNoProvinceIsNoPlace() throws {
         #expect(places("Each county has a clinic now.").isEmpty)
         #expect(places("The Miao village in the hills is poor, Guizhou officials say.").map(\.name) == ["Guizhou"])
