@@ -29,7 +29,10 @@ extension Lexicon {
     "number of the rural poor",
     "rural population living in poverty",
     "people living in poverty",
-    "people living below the poverty line"
+    "people living below the poverty line",
+    "number of poverty-stricken people",
+    "number of impoverished people",
+    "number of poor people in rural"
    ]
   },
   {

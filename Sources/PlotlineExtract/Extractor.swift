@@ -365,7 +365,9 @@ public struct Extractor {
             }
             // "98.99 million people …, down 23.39 million": a count in millions with no noun of
             // its own counts what the sentence's last counted number did.
-            if unit.isEmpty, f.hasScale, let k = units.lastIndex(where: { !$0.isEmpty && !$0.hasPrefix("percent") && $0 != "times" }),
+            // So does one the sentence compares with it: "502,000 people …, down from 964,000".
+            let comparedFrom = f.first >= 1 && t[f.first - 1].lower == "from" && f.first >= 2 && ["down", "up", "fell", "rose", "dropped"].contains(t[f.first - 2].lower)
+            if unit.isEmpty, f.hasScale || comparedFrom, let k = units.lastIndex(where: { !$0.isEmpty && !$0.hasPrefix("percent") && $0 != "times" }),
                 !((found[k].last + 1)..<f.first).contains(where: { Words.clauseBreakers.contains(t[$0].text) && t[$0].text != "(" && t[$0].text != ")" })
             {
                 unit = units[k]
@@ -381,7 +383,10 @@ public struct Extractor {
             let metric = metrics[n]
             let unit = units[n]
             if unit.isEmpty { continue }
-            let (period, relative) = choosePeriod(f, times)
+            // "from 860,000 to 330,000 by the end of 2017": the date is the second number's.
+            let startsFromTo = f.first >= 1 && (t[f.first - 1].lower == "from" || (f.first >= 2 && t[f.first - 2].lower == "from"))
+                && f.last + 1 < t.count && t[f.last + 1].lower == "to"
+            let (period, relative) = choosePeriod(f, times, startsFromTo: startsFromTo)
             var entity = chooseEntity(f, sentencePlaces, t)
             var placeless = false
             if entity == "China", sentencePlaces.isEmpty, let lead = t.first?.lower, ["it", "its", "they", "their", "there", "here"].contains(lead),
@@ -790,6 +795,8 @@ public struct Extractor {
             // Numbers in words need a unit to count as facts; "one" needs a counted noun.
             let partOf = last + 2 < t.count && t[last + 1].lower == "of" && (t[last + 2].kind == .number || (last + 3 < t.count && t[last + 2].lower == "the" && t[last + 3].kind == .number))
             if isWord && unit.isEmpty && !partOf { i = j; continue }
+            // Numbers in words count only nouns the lexicon knows: "two couplets", "three sisters",
+            // "ten kinds" in reporting are rarely statistics (measured on the seed's gold list).
             if isWord && !lexiconUnit && !isTimes { i = j; continue }
             var qualifier = ""
             var qStart = first
@@ -995,7 +1002,7 @@ public struct Extractor {
         }
     }
 
-    private func choosePeriod(_ f: Found, _ all: [TimeMention]) -> (Period?, Int?) {
+    private func choosePeriod(_ f: Found, _ all: [TimeMention], startsFromTo: Bool = false) -> (Period?, Int?) {
         let times = all.filter { !$0.comparison }
         // "2,982 yuan in 2015": a year right after the number is its period.
         // "to 1.49 percent last year": so is a relative one.
@@ -1003,7 +1010,7 @@ public struct Extractor {
             return after.period != nil ? (after.period, nil) : (nil, after.relativeYears)
         }
         if let before = times.last(where: { $0.period != nil && $0.token < f.first }) { return (before.period, nil) }
-        if let later = times.first(where: { $0.period != nil && $0.token > f.last }) { return (later.period, nil) }
+        if !startsFromTo, let later = times.first(where: { $0.period != nil && $0.token > f.last }) { return (later.period, nil) }
         if let relative = times.first(where: { $0.relativeYears != nil }) { return (nil, relative.relativeYears) }
         return (nil, nil)
     }

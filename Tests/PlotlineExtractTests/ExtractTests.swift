@@ -444,6 +444,19 @@ struct QuantityCase: CustomStringConvertible, Sendable {
         #expect(f.period?.iso == "2019")
     }
 
+    @Test func theDateAfterFromToIsTheSecondNumbers() throws {
+        let found = facts("The number of poverty-stricken people dropped from 860,000 to 330,000 by the end of 2017.")
+        #expect(found.map(\.value) == [860_000, 330_000])
+        #expect(found[0].period == nil)
+        #expect(found[1].period?.iso == "2017-12-31")
+    }
+
+    @Test func aNumberComparedFromBorrowsTheNoun() throws {
+        let found = facts("At the end of 2010, the region had 502,000 people in poverty, down from 964,000 in 2005.")
+        #expect(found.map(\.unit) == ["people", "people"])
+        #expect(found.last?.period?.iso == "2005")
+    }
+
     @Test func aCueGivesAnUnnamedCountItsUnit() throws {
         let f = try #require(facts("The impoverished population in rural areas amounted to 30.46 million at the end of 2017.").first)
         #expect(f.value == 30_460_000)
