@@ -1019,6 +1019,10 @@ public struct Extractor {
         let near = places.filter {
             ($0.lastToken < f.first && f.first - $0.lastToken <= 24)
                 || ($0.firstToken > f.last && $0.firstToken - f.last <= 4 && $0.firstToken >= 1 && t[$0.firstToken - 1].lower == "in")
+                // "530,000 people in southwest China's Tibet"
+                || ($0.firstToken > f.last && $0.firstToken - f.last <= 7 && $0.firstToken >= 3 && t[$0.firstToken - 1].lower == "s"
+                    && t[$0.firstToken - 2].text == "'" && t[$0.firstToken - 3].lower == "china"
+                    && (f.last + 1..<$0.firstToken).contains { t[$0].lower == "in" })
         }
         if let p = near.min(by: { abs($0.firstToken - f.first) < abs($1.firstToken - f.first) }) { return p.name }
         return "China"

@@ -358,6 +358,10 @@ struct QuantityCase: CustomStringConvertible, Sendable {
         #expect(facts("Gansu is poor.\nThe ratio fell to 0.6 percent in 2019.").first?.entity == "China")
     }
 
+    @Test func aNumberInSouthwestChinasProvince() throws {
+        #expect(facts("A total of 410,000 people in southwest China's Yunnan Province found jobs.").first?.entity == "Yunnan")
+    }
+
     @Test func aProvinceIsOneEntityHoweverItIsWritten() throws {
         let found = facts("Yunnan Province removed 31 counties from the list. In Yunnan, 6.14 million people escaped poverty.")
         #expect(found.map(\.entity) == ["Yunnan", "Yunnan"])
