@@ -108,7 +108,7 @@ public struct BuildSummary: Sendable {
 /// version), outputs of removed charts are deleted, and every write is atomic.
 public struct Builder {
     /// Bumped whenever drawing changes, so old outputs are redrawn.
-    public static let rendererVersion = "plotline-render-3"
+    public static let rendererVersion = "plotline-render-4"
     public static let manifestName = ".plotline-manifest.json"
 
     struct Manifest: Codable {
