@@ -47,9 +47,17 @@ extension ChartBuilder {
         }
 
         // Y scale.
-        let values = series.flatMap { $0.points.map(\.value) }
-        let lo = min(0, values.min()!)
-        let hi = max(0, values.max()!)
+        // Extremes by one pass over the points: a 100,000-point series is not copied to find them.
+        var lowest = Double.infinity
+        var highest = -Double.infinity
+        for s in series {
+            for p in s.points {
+                lowest = Swift.min(lowest, p.value)
+                highest = Swift.max(highest, p.value)
+            }
+        }
+        let lo = min(0, lowest)
+        let hi = max(0, highest)
         let tickCount = max(3, min(8, Int(body.height / 55)))
         var yTicks = Ticks.extended(lo, hi, m: tickCount, onlyLoose: true)
         if yTicks.count < 2 { yTicks = [lo, hi == lo ? lo + 1 : hi] }
@@ -74,9 +82,9 @@ extension ChartBuilder {
         // X scale: a true time axis in years, ticks on whole years.
         // The domain hugs the data (an end-of-2012 point sits just before the 2013 tick);
         // ticks fall on whole years, or on nice numbers for a linear axis.
-        let times = series.flatMap { $0.points.map(\.position) }
-        var xLo = times.min()!
-        var xHi = times.max()!
+        // Points are sorted by position: the ends of each series bound the axis.
+        var xLo = series.map { $0.points.first!.position }.min()!
+        var xHi = series.map { $0.points.last!.position }.max()!
         let xTickValues: [Double]
         let xTickLabels: [String]
         let inset: Double
