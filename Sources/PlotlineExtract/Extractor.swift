@@ -339,7 +339,9 @@ public struct Extractor {
             {
                 previous -= 1
             }
-            if n > 0, metric.index == nil, f.first >= 1, ["to", "and", "or", ","].contains(t[f.first - 1].lower) || (f.first >= 2 && ["to", "and"].contains(t[f.first - 2].lower)),
+            // Not "…in three villages, and 1,223 more of 418 households": a comparative starts afresh.
+            let comparative = f.last + 1 < t.count && ["more", "fewer", "less"].contains(t[f.last + 1].lower)
+            if n > 0, !comparative, metric.index == nil, f.first >= 1, ["to", "and", "or", ","].contains(t[f.first - 1].lower) || (f.first >= 2 && ["to", "and"].contains(t[f.first - 2].lower)),
                 units[previous].isEmpty == false, unit.isEmpty || baseUnit(unit) == baseUnit(units[previous]), found[previous].last < f.first,
                 f.first - found[previous].last <= (previous == n - 1 ? 8 : 14)
             {

@@ -448,6 +448,11 @@ struct QuantityCase: CustomStringConvertible, Sendable {
         #expect(f.period?.iso == "2019")
     }
 
+    @Test func aComparativeDoesNotContinueAList() throws {
+        let found = facts("For 2018, 3,600 people in three villages will rise above poverty, and 1,223 more of 418 households will follow.")
+        #expect(!found.contains { $0.value == 1223 && $0.unit == "villages" })
+    }
+
     @Test func theDateAfterFromToIsTheSecondNumbers() throws {
         let found = facts("The number of poverty-stricken people dropped from 860,000 to 330,000 by the end of 2017.")
         #expect(found.map(\.value) == [860_000, 330_000])
