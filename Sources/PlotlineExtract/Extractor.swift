@@ -335,14 +335,14 @@ public struct Extractor {
             // brackets ("from 6,079 yuan (about $928) in 2013 to 12,588 yuan").
             var previous = n - 1
             if previous > 0, found[previous].first >= 1, t[found[previous].first - 1].text == "(" || (found[previous].first >= 2 && t[found[previous].first - 2].text == "("),
-                !unit.isEmpty, baseUnit(unit) != baseUnit(units[previous]), baseUnit(unit) == baseUnit(units[previous - 1])
+                !unit.isEmpty, Extractor.baseUnit(unit) != Extractor.baseUnit(units[previous]), Extractor.baseUnit(unit) == Extractor.baseUnit(units[previous - 1])
             {
                 previous -= 1
             }
             // Not "…in three villages, and 1,223 more of 418 households": a comparative starts afresh.
             let comparative = f.last + 1 < t.count && ["more", "fewer", "less"].contains(t[f.last + 1].lower)
             if n > 0, !comparative, metric.index == nil, f.first >= 1, ["to", "and", "or", ","].contains(t[f.first - 1].lower) || (f.first >= 2 && ["to", "and"].contains(t[f.first - 2].lower)),
-                units[previous].isEmpty == false, unit.isEmpty || baseUnit(unit) == baseUnit(units[previous]), found[previous].last < f.first,
+                units[previous].isEmpty == false, unit.isEmpty || Extractor.baseUnit(unit) == Extractor.baseUnit(units[previous]), found[previous].last < f.first,
                 f.first - found[previous].last <= (previous == n - 1 ? 8 : 14)
             {
                 metric = metrics[previous]
@@ -410,10 +410,6 @@ public struct Extractor {
         }
     }
 
-    private func baseUnit(_ u: String) -> String {
-        if let slash = u.firstIndex(of: "/"), u[..<slash] == "yuan" || Extractor.currencies.contains(String(u[..<slash])) { return String(u[..<slash]) }
-        return u
-    }
 
     static func text(_ bytes: UnsafeBufferPointer<UInt8>, _ a: Int, _ b: Int) -> String {
         String(decoding: UnsafeBufferPointer(rebasing: bytes[a..<b]), as: UTF8.self)
@@ -637,10 +633,23 @@ public struct Extractor {
     /// "$", "US$", "HK$", "S$": which dollar.
     static let dollarPrefixes: [String: String] = ["US": "usd", "HK": "hkd", "S": "sgd", "A": "aud", "C": "cad", "NT": "twd"]
 
-    static func dollar(_ t: Tokens, _ sign: Int) -> String {
-        if sign >= 1, !t[sign].spaced, let u = dollarPrefixes[t[sign - 1].text] { return u }
-        return "usd"
+    /// The currency written before the number at `i` ("RMB2,300", "¥", "$", "US$", "S$") and
+    /// where that currency's words start.
+    static func currencyBefore(_ t: Tokens, _ i: Int) -> (unit: String, start: Int)? {
+        guard i >= 1 else { return nil }
+        if ["rmb", "¥", "￥"].contains(t[i - 1].lower) { return ("yuan", i - 1) }
+        guard t[i - 1].text == "$" else { return nil }
+        if i >= 2, !t[i - 1].spaced, let u = dollarPrefixes[t[i - 2].text] { return (u, i - 2) }
+        return ("usd", i - 1)
     }
+
+    /// The unit without its rate: "yuan/month" → "yuan", "usd/day" → "usd".
+    static func baseUnit(_ u: String) -> String {
+        if let slash = u.firstIndex(of: "/"), isMoney(String(u[..<slash])) { return String(u[..<slash]) }
+        return u
+    }
+
+    static func isMoney(_ unit: String) -> Bool { unit == "yuan" || currencies.contains(unit) }
 
     /// "one fifth of", "two thirds of", "a quarter of", "half of": a share in percent, and the
     /// index of "of". Not "the first three quarters of 2019", a time.
@@ -719,8 +728,9 @@ public struct Extractor {
             var high: Double?
             // Ranges: "2000-4000", "two to three thousand", "four or five".
             // "from RMB 1274 to 2300" names two values, not a range.
-            let fromBefore = (max(0, i - 2)..<i).contains { t[$0].lower == "from" }
-            if j + 1 < t.count, ["-", "–", "to", "or"].contains(t[j].lower), !(fromBefore && t[j].lower == "to") {
+            if j + 1 < t.count, ["-", "–", "to", "or"].contains(t[j].lower),
+                !(t[j].lower == "to" && (max(0, i - 2)..<i).contains { t[$0].lower == "from" })
+            {
                 // "2000-4000", "two to three", and mixed: "five to 10 years".
                 if t[j + 1].kind == .number, !isWord || t[j].lower == "to", let v2 = Double(Extractor.withoutCommas(t[j + 1].text)), v2 > value {
                     high = v2
@@ -783,27 +793,24 @@ public struct Extractor {
                 last = end
                 lexiconUnit = known
             }
-            if i >= 1, ["rmb", "¥", "￥"].contains(t[i - 1].lower) {
-                unit = "yuan"
-            } else if i >= 1, t[i - 1].text == "$" {
-                unit = Extractor.dollar(t, i - 1)
-            }
+            let currency = Extractor.currencyBefore(t, i)
+            if let currency { unit = currency.unit }
             if Words.timeUnits.contains(unit), last + 1 < t.count, ["ago", "old", "later"].contains(t[last + 1].lower) {
                 for k in first...last { consumed[k] = true }
                 i = last + 1
                 continue
             }
-            if unit == "yuan" || Extractor.currencies.contains(unit) { unit = rate(t, first, last, base: unit) }
-            // Numbers in words need a unit to count as facts; "one" needs a counted noun.
-            let partOf = last + 2 < t.count && t[last + 1].lower == "of" && (t[last + 2].kind == .number || (last + 3 < t.count && t[last + 2].lower == "the" && t[last + 3].kind == .number))
-            if isWord && unit.isEmpty && !partOf { i = j; continue }
+            if Extractor.isMoney(unit) { unit = rate(t, first, last, base: unit) }
+            // Numbers in words need a unit to count as facts ("nine of 832 counties" borrows one later).
+            if isWord && unit.isEmpty {
+                let partOf = last + 2 < t.count && t[last + 1].lower == "of" && (t[last + 2].kind == .number || (last + 3 < t.count && t[last + 2].lower == "the" && t[last + 3].kind == .number))
+                if !partOf { i = j; continue }
+            }
             // Numbers in words count only nouns the lexicon knows: "two couplets", "three sisters",
             // "ten kinds" in reporting are rarely statistics (measured on the seed's gold list).
             if isWord && !lexiconUnit && !isTimes { i = j; continue }
             var qualifier = ""
-            var qStart = first
-            if first >= 1, ["rmb", "¥", "￥", "$"].contains(t[first - 1].lower) { qStart = first - 1 }
-            if qStart >= 1, t[qStart].text == "$", Extractor.dollarPrefixes[t[qStart - 1].text] != nil, !t[qStart].spaced { qStart -= 1 }
+            let qStart = currency?.start ?? first
             qualifier = self.qualifier(t, qStart)
             for k in qStart...max(qStart, last) { consumed[k] = true }
             found.append(
@@ -995,7 +1002,7 @@ public struct Extractor {
     static func genericMetric(_ unit: String) -> String {
         switch unit {
         case "percent", "percentage points": return "share"
-        case _ where unit.hasPrefix("yuan") || Extractor.currencies.contains(String(unit.prefix { $0 != "/" })): return "amount"
+        case _ where isMoney(Extractor.baseUnit(unit)): return "amount"
         case "years", "months", "days", "hours", "weeks": return "duration"
         case "m", "km": return "length"
         case "mu", "m2", "km2", "hectares": return "area"

@@ -20,7 +20,7 @@ public struct SeriesBuilder {
         // Totals over spans ("in the past eight years") are not points in time.
         // Changes ("down 23.39 million") are not levels of the metric; they join no series.
         for f in facts where f.period != nil && !isSpan(f.period!) && !SeriesBuilder.genericMetrics.contains(f.metric) && !SeriesBuilder.isChange(f) {
-            let key = "\(f.metric)|\(f.entity)|\(baseUnit(f.unit))"
+            let key = "\(f.metric)|\(f.entity)|\(Extractor.baseUnit(f.unit))"
             if groups[key] == nil { order.append(key) }
             groups[key, default: []].append(f)
         }
@@ -47,7 +47,7 @@ public struct SeriesBuilder {
             points.sort { $0.period.decimalYear < $1.period.decimalYear }
             guard Set(points.map(\.period)).count >= 2 else { continue }
             let first = group[0]
-            var s = Series(id: SeriesBuilder.slug(first.metric + "-" + first.entity), metric: first.metric, entity: first.entity, unit: baseUnit(first.unit), points: points)
+            var s = Series(id: SeriesBuilder.slug(first.metric + "-" + first.entity), metric: first.metric, entity: first.entity, unit: Extractor.baseUnit(first.unit), points: points)
             // A growth rate stated in the same sentence as the endpoints.
             let sentences = Set(group.map(\.sentence))
             if let growth = facts.first(where: { $0.metric == "average_annual_growth" && sentences.contains($0.sentence) && $0.source == first.source }) {
@@ -67,10 +67,6 @@ public struct SeriesBuilder {
             series.append(s)
         }
         return (series, warnings)
-    }
-
-    private func baseUnit(_ unit: String) -> String {
-        unit.hasPrefix("yuan") ? "yuan" : unit
     }
 
     private func isSpan(_ p: Period) -> Bool {
